@@ -1,0 +1,149 @@
+// servers/host/repl.cpp — the interactive REPL: line editing and history with
+// libedit (~/.vb_history), multi-line input while a construct is open, the value
+// of each expression printed, definitions kept across lines (each line extends
+// the module "<repl>"), and errors that never end the session.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "servers/host/host.h"
+#include "vm/value_ops.h"
+
+#ifndef VB_VERSION
+#define VB_VERSION "0.0.0"
+#endif
+
+#ifdef VB_HAVE_LIBEDIT
+#include <editline/readline.h>
+#endif
+
+namespace vb::host {
+
+namespace {
+
+const char kHelp[] =
+    "Type vb code and press Enter; the value of an expression is printed.\n"
+    "A line that leaves a bracket or block open continues on the next line.\n"
+    "Commands:\n"
+    "  :help        this text\n"
+    "  :load FILE   run a file in this session (its definitions stay)\n"
+    "  :quit        leave (so does Ctrl-D)\n";
+
+class LineReader {
+public:
+    LineReader() : m_interactive(isatty(0) && isatty(1)) {
+#ifdef VB_HAVE_LIBEDIT
+        if (m_interactive) {
+            const char* home = std::getenv("HOME");
+            if (home) m_history = std::string(home) + "/.vb_history";
+            using_history();
+            if (!m_history.empty()) read_history(m_history.c_str());
+        }
+#endif
+    }
+
+    bool interactive() const { return m_interactive; }
+
+    // False at the end of input.
+    bool read(const char* prompt, std::string* line) {
+#ifdef VB_HAVE_LIBEDIT
+        if (m_interactive) {
+            char* text = readline(prompt);
+            if (!text) return false;
+            *line = text;
+            std::free(text);
+            if (!line->empty()) {
+                add_history(line->c_str());
+                if (!m_history.empty()) write_history(m_history.c_str());
+            }
+            return true;
+        }
+#endif
+        if (m_interactive) {
+            std::fputs(prompt, stdout);
+            std::fflush(stdout);
+        }
+        return static_cast<bool>(std::getline(std::cin, *line));
+    }
+
+private:
+    bool m_interactive;
+    std::string m_history;
+};
+
+std::string trim(const std::string& s) {
+    size_t a = s.find_first_not_of(" \t\r\n");
+    if (a == std::string::npos) return "";
+    size_t b = s.find_last_not_of(" \t\r\n");
+    return s.substr(a, b - a + 1);
+}
+
+}  // namespace
+
+int run_repl(Session& session) {
+    LineReader reader;
+    if (reader.interactive()) std::printf("vb %s — :help for help, :quit to leave\n", VB_VERSION);
+    std::vector<compiler::ModuleGlobal> globals;
+    std::string buffer;
+    std::string line;
+    while (reader.read(buffer.empty() ? "vb> " : "... ", &line)) {
+        if (buffer.empty()) {
+            std::string command = trim(line);
+            if (command.empty()) continue;
+            if (command[0] == ':') {
+                if (command == ":quit" || command == ":q" || command == ":exit") break;
+                if (command == ":help" || command == ":h") {
+                    std::fputs(kHelp, stdout);
+                    continue;
+                }
+                if (command.rfind(":load", 0) == 0) {
+                    std::string file = trim(command.substr(5));
+                    std::ifstream in(file, std::ios::binary);
+                    if (file.empty() || !in) {
+                        std::fprintf(stderr, "cannot open '%s'\n", file.c_str());
+                        continue;
+                    }
+                    std::stringstream text;
+                    text << in.rdbuf();
+                    line = text.str();
+                    // Run it as REPL input, so its definitions stay in the session.
+                } else {
+                    std::fprintf(stderr, "unknown command '%s' (:help lists them)\n", command.c_str());
+                    continue;
+                }
+            }
+        }
+        buffer += line;
+        buffer += "\n";
+        compiler::CompileOptions options;
+        options.builtins = session.builtins;
+        options.repl = true;
+        options.repl_globals = globals;
+        compiler::CompileResult compiled = compiler::compile_program("<repl>", buffer, options);
+        if (!compiled.ok && compiled.incomplete) continue;
+        buffer.clear();
+        if (!compiled.ok) {
+            std::fflush(stdout);
+            std::fputs(compiled.errors.c_str(), stderr);
+            continue;
+        }
+        globals = compiled.globals;
+        Value result;
+        try {
+            int status = run_image(session, compiled.image, &result);
+            if (status == 0 && !result.is_nil()) std::printf("%s\n", to_repr(result).c_str());
+        } catch (ExitProgram& exit) {
+            std::fflush(stdout);
+            return exit.code;
+        }
+        std::fflush(stdout);
+    }
+    if (reader.interactive()) std::printf("\n");
+    return 0;
+}
+
+}  // namespace vb::host

@@ -1,0 +1,21 @@
+# // floors (rounds toward negative infinity) for ints and floats
+# expect: 3
+# expect: -4
+# expect: -4
+# expect: 3
+# expect: 0
+# expect: -1
+# expect: 3.0
+# expect: -4.0
+# expect: :int
+# expect: :float
+print(7 // 2)
+print(-7 // 2)
+print(7 // -2)
+print(-7 // -2)
+print(1 // 3)
+print(-1 // 3)
+print(7.5 // 2)
+print(-7.5 // 2)
+print(type(7 // 2))
+print(type(7 // 2.0))

@@ -1,0 +1,19 @@
+# mixing ints and floats yields floats; 2 == 2.0
+# expect: 3.5
+# expect: 3.0
+# expect: 3.0
+# expect: 2.5
+# expect: 3.0
+# expect: true
+# expect: true
+# expect: 0.5
+# expect: :float
+print(1 + 2.5)
+print(2 * 1.5)
+print(1 + 2.0)
+print(10 / 4)
+print(7 // 2.0)
+print(2 == 2.0)
+print(3 < 3.5)
+print(2.5 - 2)
+print(type(1 + 0.0))

@@ -1,0 +1,19 @@
+# % takes the sign of the divisor, for ints and floats
+# expect: 1
+# expect: 2
+# expect: -2
+# expect: -1
+# expect: 0
+# expect: 1.5
+# expect: 0.5
+# expect: -0.5
+# expect: 3
+print(7 % 3)
+print(-7 % 3)
+print(7 % -3)
+print(-7 % -3)
+print(6 % 3)
+print(7.5 % 2)
+print(-7.5 % 2)
+print(7.5 % -2)
+print(3 % 5)

@@ -1,0 +1,322 @@
+// vm/team.cpp — a team's lifecycle, error values, roots, and its scheduler.
+//
+// The scheduler is a FIFO run queue of processes plus a heap of timers. A process
+// runs until it blocks, ends, or spends its reductions (interp/interpreter.cpp);
+// then the next one runs. When nothing can run the scheduler sleeps until the
+// next timer; when nothing can run and no timer is pending, every process is
+// blocked for good, and the main process is woken with :dead (a deadlock report
+// instead of a hang).
+#include "vm/team.h"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "kernel-bridge/entity.h"
+#include "vm/gc/collector.h"
+#include "vm/interp/access.h"
+#include "vm/interp/interpreter.h"
+#include "vm/object/map.h"
+#include "vm/value_ops.h"
+
+namespace vb {
+
+namespace {
+
+constexpr int kReductions = 4000;
+constexpr size_t kMaxTraceLines = 60;
+
+int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+Team::Team(TeamOptions options) : heap(*this), m_options(std::move(options)) {
+    heap.max_bytes = m_options.max_heap;
+    heap.stress = m_options.gc_stress;
+    sym_kind = heap.intern("kind");
+    sym_msg = heap.intern("msg");
+    sym_trace = heap.intern("trace");
+}
+
+Team::~Team() {
+    m_processes.clear();
+}
+
+ModuleObj* Team::find_module(std::string_view name) const {
+    for (ModuleObj* m : m_modules)
+        if (m->name->view() == name) return m;
+    return nullptr;
+}
+
+// ---- errors ------------------------------------------------------------------
+
+Value Team::make_trace(Process& p) {
+    size_t depth = p.frames.size();
+    size_t shown = depth < kMaxTraceLines ? depth : kMaxTraceLines;
+    ArrayObj* trace = heap.new_array(static_cast<uint32_t>(shown + 1));
+    TempRoot keep(heap, make_array(trace));
+    for (size_t n = 0; n < shown; n++) {
+        const Frame& f = p.frames[depth - 1 - n];
+        const ProtoObj* proto = f.closure->proto;
+        size_t at = static_cast<size_t>(f.pc - proto->code.data());
+        if (at > 0) at--;
+        uint32_t line = at < proto->lines.size() ? proto->lines[at] : proto->line;
+        std::string text = std::string(proto->module->path->view()) + ":" + std::to_string(line) + " in " +
+                           (proto->name ? std::string(proto->name->view()) : std::string("<fn>"));
+        array_push(heap, trace, make_string(heap.new_string(text)));
+    }
+    if (depth > shown) {
+        std::string more = "... " + std::to_string(depth - shown) + " more frames";
+        array_push(heap, trace, make_string(heap.new_string(more)));
+    }
+    return make_array(trace);
+}
+
+Value Team::make_error(Process& p, ErrorKind kind, std::string_view message) {
+    MapObj* error = heap.new_map(3);
+    TempRoot keep(heap, make_map(error));
+    map_set(heap, error, make_symbol(sym_kind), make_symbol(heap.intern(error_kind_name(kind))));
+    Value text = make_string(heap.new_string(message));
+    {
+        TempRoot keep_text(heap, text);
+        map_set(heap, error, make_symbol(sym_msg), text);
+    }
+    Value trace = make_trace(p);
+    TempRoot keep_trace(heap, trace);
+    map_set(heap, error, make_symbol(sym_trace), trace);
+    return make_map(error);
+}
+
+std::string Team::describe_error(Value error) {
+    std::string out;
+    const MapEntry* kind = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_kind) : nullptr;
+    const MapEntry* msg = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_msg) : nullptr;
+    if (kind && kind->value.is(Tag::Symbol)) {
+        out = "error[" + to_display(kind->value) + "]: " + (msg ? to_display(msg->value) : std::string()) + "\n";
+    } else {
+        out = "error: " + to_display(error) + "\n";
+    }
+    const MapEntry* trace = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_trace) : nullptr;
+    if (trace && trace->value.is(Tag::Array)) {
+        ArrayObj* lines = as_array(trace->value);
+        for (uint32_t n = 0; n < lines->length; n++) out += "  at " + to_display(lines->items[n]) + "\n";
+    }
+    return out;
+}
+
+// ---- roots -------------------------------------------------------------------
+
+void Team::mark_roots(Collector& collector) {
+    if (m_prelude) collector.mark(m_prelude);
+    for (ModuleObj* m : m_modules) collector.mark(m);
+    for (auto& [pid, process] : m_processes) {
+        Process& p = *process;
+        p.clear_above_top();
+        collector.mark_range(p.stack, p.stack + p.stack_top());
+        for (const Frame& f : p.frames) collector.mark(f.closure);
+        for (const Message& m : p.mailbox) collector.mark(m.body);
+        collector.mark(p.outcome);
+        collector.mark(p.wake_error);
+    }
+}
+
+// ---- processes -----------------------------------------------------------------
+
+Process* Team::find_process(uint64_t pid) {
+    auto found = m_processes.find(pid);
+    return found == m_processes.end() ? nullptr : found->second.get();
+}
+
+Process* Team::spawn(Value function, const Value* args, uint32_t count) {
+    if (!function.is(Tag::Function))
+        raise_error(ErrorKind::TypeError, std::string("spawn() needs a vb function, not ") + type_name(function));
+    uint64_t pid = kernel::make_process_id(node_id(), m_next_process++);
+    auto owned = std::make_unique<Process>(*this, pid);
+    Process& p = *owned;
+    p.ensure_stack(0, count + 1);
+    p.stack[0] = function;
+    for (uint32_t n = 0; n < count; n++) p.stack[1 + n] = args[n];
+    m_processes.emplace(pid, std::move(owned));
+    try {
+        begin_call(p, 0, count);
+    } catch (...) {
+        m_processes.erase(pid);
+        throw;
+    }
+    make_runnable(p);
+    return &p;
+}
+
+void Team::make_runnable(Process& p) {
+    p.state = ProcessState::Runnable;
+    if (!p.in_run_queue) {
+        p.in_run_queue = true;
+        m_run_queue.push_back(&p);
+    }
+}
+
+void Team::wake(Process& p, Value result) {
+    p.stack[p.result_slot] = result;
+    p.awaiting.clear();
+    p.timer_generation++;
+    make_runnable(p);
+}
+
+void Team::wake_with_error(Process& p, Value error) {
+    p.wake_error = error;
+    p.awaiting.clear();
+    p.timer_generation++;
+    make_runnable(p);
+}
+
+void Team::set_timer(Process& p, int64_t milliseconds) {
+    if (milliseconds < 0) milliseconds = 0;
+    int64_t deadline = now_ns() + milliseconds * 1'000'000;
+    m_timers.push(Timer{deadline, p.pid(), ++p.timer_generation});
+}
+
+void Team::deliver(Process& to, Message message) {
+    to.mailbox.push_back(message);
+    if (to.state == ProcessState::Receiving) {
+        // Hand the oldest message to the waiting receiver as (from, body).
+        TupleObj* t = heap.new_tuple(2);
+        const Message& first = to.mailbox.front();
+        t->items[0] = Value::pid(first.from);
+        t->items[1] = first.body;
+        to.mailbox.pop_front();
+        wake(to, make_tuple(t));
+    }
+}
+
+uint64_t Team::new_group() {
+    uint64_t id = kernel::make_group_id(node_id(), m_next_group++);
+    m_groups[id];
+    return id;
+}
+
+std::vector<uint64_t>* Team::group_members(uint64_t group) {
+    auto found = m_groups.find(group);
+    return found == m_groups.end() ? nullptr : &found->second;
+}
+
+void Team::join_group(Process& p, uint64_t group) {
+    auto& members = m_groups[group];
+    for (uint64_t m : members)
+        if (m == p.pid()) return;
+    members.push_back(p.pid());
+    p.groups.push_back(group);
+}
+
+void Team::leave_group(Process& p, uint64_t group) {
+    auto found = m_groups.find(group);
+    if (found == m_groups.end()) return;
+    std::erase(found->second, p.pid());
+    std::erase(p.groups, group);
+}
+
+void Team::finish(Process& p) {
+    p.state = ProcessState::Done;
+    p.frames.clear();
+    p.handlers.clear();
+    for (uint64_t g : std::vector<uint64_t>(p.groups)) leave_group(p, g);
+    if (p.failed && &p != m_main) {
+        std::fflush(stdout);
+        std::string report = describe_error(p.outcome);
+        std::fprintf(stderr, "process %s ended by an uncaught error:\n%s%s", kernel::format_entity(p.pid()).c_str(),
+                     report.c_str(), p.failure_trace.c_str());
+    }
+    // Whoever waits for this process's reply will never get it.
+    std::string why = "process " + kernel::format_entity(p.pid()) + " ended without replying";
+    for (auto& [pid, other] : m_processes) {
+        Process& q = *other;
+        if (q.state != ProcessState::AwaitingReply) continue;
+        if (std::find(q.awaiting.begin(), q.awaiting.end(), p.pid()) == q.awaiting.end()) continue;
+        std::erase(q.awaiting, p.pid());
+        if (!q.awaiting.empty()) continue;
+        if (q.await_mode == Process::Await::All) wake(q, q.stack[q.result_slot]);
+        else wake_with_error(q, make_error(q, ErrorKind::Dead, why));
+    }
+    p.mailbox.clear();
+}
+
+void Team::fire_timers(bool wait) {
+    while (!m_timers.empty()) {
+        Timer t = m_timers.top();
+        int64_t now = now_ns();
+        if (t.deadline_ns > now) {
+            if (!wait) return;
+            std::fflush(stdout);
+            std::this_thread::sleep_for(std::chrono::nanoseconds(t.deadline_ns - now));
+            wait = false;  // fire what is due, then let the processes run
+            continue;
+        }
+        m_timers.pop();
+        Process* p = find_process(t.pid);
+        if (!p || p->timer_generation != t.generation) continue;
+        switch (p->state) {
+            case ProcessState::Receiving:
+            case ProcessState::Sleeping: wake(*p, Value::nil()); break;
+            case ProcessState::AwaitingReply:
+                if (p->await_mode == Process::Await::All) wake(*p, p->stack[p->result_slot]);
+                else wake_with_error(*p, make_error(*p, ErrorKind::Timeout, "no reply within the time limit"));
+                break;
+            default: break;
+        }
+    }
+}
+
+void Team::run_scheduler(Process& main) {
+    unsigned rounds = 0;
+    while (main.state != ProcessState::Done) {
+        if ((++rounds & 63) == 0 && !m_timers.empty()) fire_timers(false);
+        if (m_run_queue.empty()) {
+            if (!m_timers.empty()) {
+                fire_timers(true);
+                continue;
+            }
+            // Nothing can ever run again: report the deadlock in the main process.
+            wake_with_error(main, make_error(main, ErrorKind::Dead, "deadlock: every process is blocked"));
+            continue;
+        }
+        Process* p = m_run_queue.front();
+        m_run_queue.pop_front();
+        p->in_run_queue = false;
+        if (p->state != ProcessState::Runnable) continue;
+        RunResult result = run_process(*p, kReductions);
+        switch (result) {
+            case RunResult::Yield: make_runnable(*p); break;
+            case RunResult::Blocked: break;
+            case RunResult::Finished:
+            case RunResult::Failed:
+                finish(*p);
+                if (p != &main) m_processes.erase(p->pid());
+                break;
+        }
+    }
+}
+
+int Team::run_main(ModuleObj* module, Value* result) {
+    module->state = ModuleState::Running;
+    ClosureObj* top = heap.new_closure(module->protos[module->top_level], 0);
+    Process* main = spawn(make_function(top), nullptr, 0);
+    m_main = main;
+    int status = 0;
+    run_scheduler(*main);
+    if (main->failed) {
+        std::fflush(stdout);
+        std::string report = describe_error(main->outcome);
+        std::fputs(report.c_str(), stderr);
+        std::fputs(main->failure_trace.c_str(), stderr);
+        status = 1;
+    } else if (result) {
+        *result = main->outcome;
+    }
+    m_main = nullptr;
+    m_processes.erase(main->pid());
+    return status;
+}
+
+}  // namespace vb

@@ -1,0 +1,112 @@
+// vm/team.h — a team: one running program with its own heap, modules and
+// processes, and the scheduler that runs those processes.
+//
+// Teams share nothing; everything a team's code can reach is in its heap. This is
+// also the embedding API the host (servers/host) uses: load an image, run it,
+// report the outcome.
+#pragma once
+
+#include <cstdint>
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "vm/errors.h"
+#include "vm/gc/heap.h"
+#include "vm/image/image.h"
+#include "vm/proc/process.h"
+
+namespace vb {
+
+class Collector;
+
+struct TeamOptions {
+    size_t max_heap = 0;  // bytes; 0 = unlimited
+    bool gc_stress = false;
+    std::vector<std::string> args;  // the program's arguments (args())
+};
+
+// Thrown by exit(n): ends the program from anywhere.
+struct ExitProgram {
+    int code;
+};
+
+class Team {
+public:
+    explicit Team(TeamOptions options);
+    ~Team();
+    Team(const Team&) = delete;
+    Team& operator=(const Team&) = delete;
+
+    Heap heap;
+    const TeamOptions& options() const { return m_options; }
+
+    // Loading (loader.cpp). The image must have passed the verifier. Modules the
+    // team already has (the stdlib, earlier REPL chunks) are reused by name.
+    void load_prelude(const image::Image& image);
+    ModuleObj* load(const image::Image& image);
+    ModuleObj* find_module(std::string_view name) const;
+    ModuleObj* prelude() const { return m_prelude; }
+
+    // Runs a module's top level in a new main process until that process ends, with
+    // the other processes scheduled alongside. Returns the exit status: 0, or 1
+    // after printing an uncaught error on stderr. `result` receives the value of
+    // the top level (for the REPL).
+    int run_main(ModuleObj* module, Value* result = nullptr);
+
+    // Processes and the scheduler (proc/scheduler.cpp).
+    Process* spawn(Value function, const Value* args, uint32_t count);
+    Process* find_process(uint64_t pid);
+    void make_runnable(Process& p);
+    void wake(Process& p, Value result);            // deliver a result and make runnable
+    void wake_with_error(Process& p, Value error);  // resume by raising `error`
+    void set_timer(Process& p, int64_t milliseconds);
+    void deliver(Process& to, Message message);     // into the mailbox, waking a receiver
+    uint64_t new_group();
+    std::vector<uint64_t>* group_members(uint64_t group);
+    void join_group(Process& p, uint64_t group);
+    void leave_group(Process& p, uint64_t group);
+    uint32_t node_id() const { return 0; }
+
+    // Builds the error map {kind, msg, trace} for a runtime error in `p`.
+    Value make_error(Process& p, ErrorKind kind, std::string_view message);
+    // The trace of `p`'s frames, innermost first, as "path:line in fn" strings.
+    Value make_trace(Process& p);
+
+    void mark_roots(Collector& collector);
+    // Uncaught error report, as printed on stderr.
+    std::string describe_error(Value error);
+
+    // Symbols the runtime uses often.
+    SymbolObj* sym_kind = nullptr;
+    SymbolObj* sym_msg = nullptr;
+    SymbolObj* sym_trace = nullptr;
+
+private:
+    void run_scheduler(Process& main);
+    void finish(Process& p);
+    void fire_timers(bool wait);
+
+    TeamOptions m_options;
+    ModuleObj* m_prelude = nullptr;
+    std::vector<ModuleObj*> m_modules;
+    std::unordered_map<uint64_t, std::unique_ptr<Process>> m_processes;
+    std::deque<Process*> m_run_queue;
+    struct Timer {
+        int64_t deadline_ns;
+        uint64_t pid;
+        uint64_t generation;
+        bool operator>(const Timer& other) const { return deadline_ns > other.deadline_ns; }
+    };
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<Timer>> m_timers;
+    std::map<uint64_t, std::vector<uint64_t>> m_groups;
+    Process* m_main = nullptr;
+    uint32_t m_next_process = 1;
+    uint32_t m_next_group = 1;
+};
+
+}  // namespace vb

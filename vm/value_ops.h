@@ -1,0 +1,27 @@
+// vm/value_ops.h — what every value supports: equality, identity, hashing,
+// ordering and its printed forms. These are the language's rules for `==`, `is`,
+// `<`, map keys, `str(x)` and `print`, in one place.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "vm/object/objects.h"
+
+namespace vb {
+
+bool values_equal(Value a, Value b);      // ==, structural; 1 == 1.0
+bool values_identical(Value a, Value b);  // is
+uint64_t value_hash(Value key);           // raises :type_error for mutable values
+// <0, 0, >0; raises :type_error when the two cannot be ordered.
+int compare_values(Value a, Value b);
+
+// str(x): strings as they are; everything else in its printed form.
+std::string to_display(Value v);
+// The printed form with strings quoted (inside containers, in the REPL).
+std::string to_repr(Value v);
+void append_value(std::string& out, Value v, bool quote_strings);
+// Python's repr of a float: shortest round-trip digits, always a '.' or exponent.
+std::string format_float(double d);
+
+}  // namespace vb
