@@ -227,8 +227,9 @@ private:
     // that leading blank lines are dropped.
     TokenKind m_previous = TokenKind::Newline;
     size_t m_previous_end = std::string_view::npos;
-    Loc m_previous_end_loc;
-    bool m_emitted_any = false;
+
+    Loc m_code_end;  // just after the last token other than a newline
+    bool m_emitted_code = false;
 };
 
 void Lexer::advance(size_t bytes) {
@@ -371,15 +372,17 @@ Token Lexer::emit(Token token) {
     }
     m_previous = token.kind;
     m_previous_end = m_pos;
-    m_previous_end_loc = here();
-    m_emitted_any = true;
+    if (token.kind != TokenKind::Newline) {
+        m_code_end = here();
+        m_emitted_code = true;
+    }
     return token;
 }
 
 // The Eof token sits just after the last token, so that "found end of input" points
 // at the end of the code rather than at trailing blank lines.
 Token Lexer::end_of_input() {
-    Token token = make_token(TokenKind::Eof, m_pos, m_emitted_any ? m_previous_end_loc : here());
+    Token token = make_token(TokenKind::Eof, m_pos, m_emitted_code ? m_code_end : here());
     token.depth = static_cast<uint32_t>(m_brackets.size());
     return token;
 }

@@ -96,7 +96,7 @@ private:
                 }
                 case StmtKind::Var: add_global(s->name, true); break;
                 case StmtKind::Fn: add_global(s->fn->name, false); break;
-                case StmtKind::Import: add_global(s->name, false); break;
+                case StmtKind::Import: m_import_slots.push_back(add_global(s->name, false)); break;
                 case StmtKind::Expr: break;
             }
         }
@@ -394,7 +394,16 @@ private:
                 expression(e->b);
                 assignment_target(e->a);
                 break;
-            default:  // Unary, Binary, And, Or, Range, Index, Field, Raise, Return, While
+            case ExprKind::Field:
+                expression(e->a);
+                if (!e->text.empty() && e->text[0] == '_' && e->a->kind == ExprKind::Name &&
+                    e->a->name_kind == NameKind::Global &&
+                    std::find(m_import_slots.begin(), m_import_slots.end(), e->a->slot) != m_import_slots.end())
+                    m_diagnostics.error(e->loc, "'" + e->text + "' is private to the module '" + e->a->text + "'",
+                                        "names that start with `_` are not exported",
+                                        static_cast<uint32_t>(e->text.size() + 1));
+                break;
+            default:  // Unary, Binary, And, Or, Range, Index, Raise, Return, While
                 expression(e->a);
                 expression(e->b);
                 expression(e->c);
@@ -408,6 +417,7 @@ private:
     Diagnostics& m_diagnostics;
     std::unordered_map<std::string, uint32_t> m_builtins;
     FunctionContext* m_function = nullptr;
+    std::vector<uint32_t> m_import_slots;  // globals bound by `import`
 };
 
 }  // namespace

@@ -6,6 +6,9 @@
 # `for x in xs` walks every iterable (arrays, tuples, ranges, maps as (k, v)
 # tuples, strings by character, bytes, iterator functions), so these take any.
 
+# The process module is visible everywhere, like the functions below.
+import v
+
 fn map(xs, f) {
   let out = []
   for x in xs { push(out, f(x)) }

@@ -18,8 +18,9 @@ Usage:
     run_doc_examples.py --vb PATH_TO_VB docs/language.md            run all, print a summary
     run_doc_examples.py --vb PATH_TO_VB docs/language.md --list     print the number of blocks
     run_doc_examples.py --vb PATH_TO_VB docs/language.md --run N    run block N (1-based)
+    --flag=OPTION (repeatable) passes OPTION to vb before the file, e.g. --flag=--gc-stress
 
-Each block is written to a temporary .vb file and run as `VB FILE [args]` with the
+Each block is written to a temporary .vb file and run as `VB [flags] FILE [args]` with the
 repository root as working directory and a 60-second limit. Exit status: 0 when every
 block that ran passed, 1 otherwise, 2 for a usage error.
 """
@@ -113,7 +114,7 @@ def read_blocks(doc_path):
     return blocks
 
 
-def run_block(vb, block, doc_name):
+def run_block(vb, flags, block):
     """Runs one block; returns (passed, report lines)."""
     with tempfile.TemporaryDirectory(prefix="vbdoc") as tmp:
         path = Path(tmp) / f"example_{block.number}.vb"
@@ -121,7 +122,7 @@ def run_block(vb, block, doc_name):
         stdin = "".join(line + "\n" for line in block.stdin)
         try:
             proc = subprocess.run(
-                [vb, str(path), *block.args],
+                [vb, *flags, str(path), *block.args],
                 cwd=REPO_ROOT,
                 input=stdin.encode(),
                 stdout=subprocess.PIPE,
@@ -164,6 +165,8 @@ def main():
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--list", action="store_true", help="print the number of ```vb blocks")
     group.add_argument("--run", type=int, metavar="N", help="run block N (1-based)")
+    ap.add_argument("--flag", action="append", default=[], metavar="OPTION",
+                    help="an option for vb, given before the file (repeatable)")
     opts = ap.parse_args()
 
     try:
@@ -189,7 +192,7 @@ def main():
 
     passed = failed = 0
     for block in chosen:
-        ok, problems = run_block(vb, block, opts.doc)
+        ok, problems = run_block(vb, opts.flag, block)
         if ok:
             passed += 1
             if opts.run is not None:

@@ -1,0 +1,3 @@
+# without arguments args() is an empty array
+# expect: []
+print(args())
