@@ -568,6 +568,10 @@ Token Lexer::scan_string() {
             scan_escape(text, problem);
             continue;
         }
+        if (c == '\r' && peek(1) == '\n') {  // a multi-line string reads the same from a CRLF file
+            advance();
+            continue;
+        }
         if (c == '$' && peek(1) == '{') {
             if (!text.empty())
                 parts.push_back(StringPart{std::move(text), false, text_loc});

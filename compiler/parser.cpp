@@ -477,6 +477,8 @@ void Parser::end_statement(bool in_block) {
         hint = "'catch' belongs right after the '}' of a 'try'";
     else if (found.kind == TokenKind::RightBrace)
         hint = "this '}' has no matching '{'";
+    else if (found.kind == TokenKind::Colon)
+        hint = "a map key that is an expression goes in parentheses, as in {(k): v}";
     fail(found, "expected end of statement, found " + what_is(found), hint);
 }
 
@@ -955,6 +957,7 @@ Expr* Parser::if_expression(const Token& if_token) {
         else
             expr->c = body("or 'if' after 'else'", "write 'else { ... }' or 'else if condition { ... }'");
     } else if (const Token* word = misspelled_else()) {
+        skip_newlines();  // so that recovery skips the rest of its line too
         fail(*word, "unknown keyword '" + word->text + "'", kUseElseIf);
     }
     return expr;
@@ -1015,6 +1018,7 @@ Expr* Parser::match_expression(const Token& match_token) {
 Expr* Parser::try_expression(const Token& try_token) {
     Expr* expr = make_expr(ExprKind::Try, try_token.loc);
     expr->a = body("after 'try'");
+    skip_newlines();
     const Token& catch_token = expect(TokenKind::Catch, "after the block of 'try'",
                                       "a 'try' needs a 'catch', as in try { ... } catch e { ... }");
     expr->catch_loc = catch_token.loc;

@@ -186,6 +186,7 @@ void Team::deliver(Process& to, Message message) {
         const Message& first = to.mailbox.front();
         t->items[0] = Value::pid(first.from);
         t->items[1] = first.body;
+        if (!first.is_datagram) to.unanswered.push_back(first.from);
         to.mailbox.pop_front();
         wake(to, make_tuple(t));
     }

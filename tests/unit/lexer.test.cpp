@@ -168,6 +168,7 @@ TEST_CASE("string escapes", "[lexer]") {
     CHECK(only_token(R"("$x and $")").text == "$x and $");  // '$' without '{' is plain
     CHECK(only_token("\"caf\xC3\xA9\"").text == "caf\xC3\xA9");
     CHECK(only_token("\"two\nlines\"").text == "two\nlines");
+    CHECK(only_token("\"two\r\nlines\"").text == "two\nlines");
     CHECK(describe(token) == "a string");
 }
 

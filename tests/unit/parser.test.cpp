@@ -222,7 +222,7 @@ TEST_CASE("strings with ${} become interpolations", "[parser]") {
     CHECK(tree("\"${a}${b + 1}\"") == "(interp a (+ b 1))");
     CHECK(tree("\"x ${ {k: 1}[:k] } y\"") == "(interp \"x \" (index (map (:k 1)) :k) \" y\")");
     CHECK(tree("\"${\"in ${x}\"}\"") == "(interp (interp \"in \" x))");
-    CHECK(tree("\"\\${x}\"") == "\"\\$x}\"");  // \$ is a plain '$'
+    CHECK(tree("\"\\${x}\"") == "\"\\${x}\"");  // \$ is a plain '$'
     CHECK(tree("\"${ f(a,\n b) }\"") == "(interp (call f a b))");
 }
 
@@ -233,9 +233,9 @@ TEST_CASE("interpolated expressions are located in the module", "[parser]") {
     REQUIRE(interp->kind == ExprKind::Interp);
     const Expr* sum = interp->parts[1].expr;
     CHECK(sum->loc.line == 2);
-    CHECK(sum->loc.col == 14);       // the '+'
-    CHECK(sum->a->loc.col == 12);    // x
-    CHECK(sum->b->loc.col == 16);    // z
+    CHECK(sum->loc.col == 13);       // the '+'
+    CHECK(sum->a->loc.col == 11);    // x
+    CHECK(sum->b->loc.col == 15);    // z
 }
 
 TEST_CASE("function expressions", "[parser]") {
@@ -471,7 +471,7 @@ TEST_CASE("carets underline the token and stop at the end of the line", "[diagno
     REQUIRE(all.size() == 3);
     CHECK(all[0].path == "d.vb");
     CHECK(diagnostics.render() ==
-          "error: long\n  --> d.vb:1:9\n   |\n 1 | x = \xC3\xA9 + y\n   |        ^^^\n\n"
+          "error: long\n  --> d.vb:1:9\n   |\n 1 | x = \xC3\xA9 + y\n   |        ^^\n\n"
           "error: wide\n  --> d.vb:1:5\n   |\n 1 | x = \xC3\xA9 + y\n   |     ^\n\n"
           "error: past the end\n  --> d.vb:3:1\n   |\n 3 | \n   | ^\n");
 }
@@ -492,7 +492,13 @@ TEST_CASE("errors say what was expected, where, and what was found", "[parser]")
         CHECK(error.message == "expected ')' to close the '(' at 2:6, found '}'");
         CHECK(error.loc.line == 3);
         CHECK(error.loc.col == 1);
-        CHECK(error_of("{\n  x = [1, 2\n  y\n}").message == "expected ']' to close the '[' at 2:7, found end of line");
+        CHECK(error_of("{\n  x = [1, 2\n}").message == "expected ']' to close the '[' at 2:7, found '}'");
+        CHECK(error_of("{\n  x = [1, 2\n  y\n}").message == "expected ',' or ']' after the element, found 'y'");
+        // The last '}' closes the map, so the block is left open too.
+        CHECK(messages("{\n  x = {a: 1\n  y = 2\n}") ==
+              std::vector<std::string>{"expected ',' or '}' after the entry, found 'y'",
+                                       "expected '}' to close the '{' at 1:1, found end of input"});
+        CHECK(error_of("fn f() {\n  x\n").message == "expected '}' to close the '{' at 1:8, found end of input");
     }
     SECTION("a missing comma") {
         const Diagnostic error = error_of("print(x y)");
@@ -515,6 +521,7 @@ TEST_CASE("errors say what was expected, where, and what was found", "[parser]")
         CHECK(error_of("try { a } b").message == "expected 'catch' after the block of 'try', found 'b'");
         CHECK(error_of("for x xs { }").message == "expected 'in' after the pattern of 'for', found 'xs'");
         CHECK(error_of("x = 1 2").message == "expected end of statement, found '2'");
+        CHECK(error_of("x = {k + 1: 2}").hint == "a map key that is an expression goes in parentheses, as in {(k): v}");
         CHECK(error_of("x.0").message == "expected a field name after '.', found '0'");
         CHECK(error_of(")").message == "unmatched ')'");
     }
@@ -652,12 +659,12 @@ TEST_CASE("complete input, or input with an earlier error, is not incomplete", "
     CHECK_FALSE(incomplete("import \"x.vb\"\n"));
     CHECK_FALSE(incomplete("let = 1\nif x {\n"));
     CHECK_FALSE(incomplete("x = \"${1 +}\""));  // the end of an interpolation is not the end of input
-    CHECK_FALSE(incomplete("x = \"\\q\n"));
+    CHECK_FALSE(incomplete("x = \"\\q\"\n"));
 }
 
 TEST_CASE("running out of input inside nested constructs is one error", "[parser]") {
     CHECK(messages("fn f() {\n  if x {\n    g(1") ==
-          std::vector<std::string>{"expected ',' or ')' after the argument, found end of input"});
+          std::vector<std::string>{"expected ')' to close the '(' at 3:6, found end of input"});
 }
 
 TEST_CASE("nesting is limited, with an error instead of a crash", "[parser]") {

@@ -262,8 +262,8 @@ ArrayObj* elements_into(Heap& heap, const char* fn, Value xs, Value& result) {
             RangeObj* r = as_range(xs);
             int64_t n = range_count(r);
             if (n > kMaxRangeElements)
-                raise_error(ErrorKind::ValueError, std::string(fn) + "(): the range has " + std::to_string(n) +
-                                                       " elements, too many to make an array");
+                raise_error(ErrorKind::ValueError, "a range of " + std::to_string(n) +
+                                                       " elements is too large to make an array");
             ArrayObj* out = heap.new_array(static_cast<uint32_t>(n));
             result = make_array(out);
             r = as_range(xs);
@@ -313,7 +313,7 @@ ArrayObj* elements_into(Heap& heap, const char* fn, Value xs, Value& result) {
         }
         case Tag::Function:
         case Tag::Native:
-            raise_error(ErrorKind::TypeError, std::string(fn) + "() cannot take an iterator function here");
+            raise_error(ErrorKind::TypeError, std::string(fn) + "() cannot take an iterator function");
         default:
             raise_error(ErrorKind::TypeError, std::string("cannot iterate over a value of type ") + type_name(xs));
     }

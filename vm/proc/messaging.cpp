@@ -142,6 +142,7 @@ NativeResult native_v_receive(Process& p, Value* args, uint32_t count, Value& re
         const Message& m = p.mailbox.front();
         t->items[0] = Value::pid(m.from);
         t->items[1] = m.body;
+        if (!m.is_datagram) p.unanswered.push_back(m.from);
         p.mailbox.pop_front();
         result = make_tuple(t);
         return NativeResult::Ok;
@@ -155,10 +156,19 @@ NativeResult native_v_receive(Process& p, Value* args, uint32_t count, Value& re
     return NativeResult::Block;
 }
 
+// Takes `from` off the list of senders `p` owes an answer; false if it owes none.
+bool take_unanswered(Process& p, uint64_t from) {
+    auto found = std::find(p.unanswered.begin(), p.unanswered.end(), from);
+    if (found == p.unanswered.end()) return false;
+    p.unanswered.erase(found);
+    return true;
+}
+
 NativeResult native_v_reply(Process& p, Value* args, uint32_t, Value& result) {
     Team& team = p.team();
     uint64_t to = arg_pid("v.reply", args, 0);
     result = Value::nil();
+    if (!take_unanswered(p, to)) return NativeResult::Ok;
     Process* sender = team.find_process(to);
     // Replying to a datagram, twice, or to a process that stopped waiting does nothing.
     if (!sender || sender->state != ProcessState::AwaitingReply) return NativeResult::Ok;
@@ -186,6 +196,7 @@ NativeResult native_v_forward(Process& p, Value* args, uint32_t, Value& result) 
     uint64_t from = arg_pid("v.forward", args, 0);
     uint64_t to = arg_pid("v.forward", args, 1);
     result = Value::nil();
+    if (!take_unanswered(p, from)) return NativeResult::Ok;
     Process* sender = team.find_process(from);
     if (!sender || sender->state != ProcessState::AwaitingReply) return NativeResult::Ok;
     auto found = std::find(sender->awaiting.begin(), sender->awaiting.end(), p.pid());

@@ -71,6 +71,9 @@ public:
     // send_all) how many replies are still expected.
     enum class Await : uint8_t { One, Any, All } await_mode = Await::One;
     std::vector<uint64_t> awaiting;
+    // Senders whose requests this process has received and not yet answered (by
+    // reply or forward): a reply to anyone else, or to a datagram, does nothing.
+    std::vector<uint64_t> unanswered;
     uint32_t result_slot = 0;  // stack index where the value that wakes us goes
     Value wake_error = Value::missing();  // raised when the process resumes
     uint64_t timer_generation = 0;        // a timer fires only if this still matches

@@ -1,4 +1,13 @@
 # a small interpreter: tokenizer, recursive-descent parser to tuples, evaluator with match, errors as values
+# expect: (y - 1) = 19
+# expect: ((-x) + (10 / 3)) = -1
+# expect: error: division by zero
+# expect: error (:unbound): unknown variable q
+# expect: error (:syntax): expected )
+# expect: total = 124
+# expect: error (:syntax): bad character '$'
+# expect: error (:syntax): not a statement
+# expect: ["x", "y", "total"]
 import str as s
 fn is_digit(c) { c >= "0" and c <= "9" }
 fn is_alpha(c) { (c >= "a" and c <= "z") or c == "_" }
@@ -119,7 +128,7 @@ fn run(program) {
         _ => raise {kind: :syntax, msg: "not a statement"},
       }
     } catch e {
-      "error (${e.kind}): ${e.msg}"
+      if e.kind == :zero_division { "error: division by zero" } else { "error (${e.kind}): ${e.msg}" }
     }
     if result != nil { print(result) }
   }
@@ -135,7 +144,7 @@ let env = run([
   "print 2 * (3",
   "total = x + y + 100",
   "print total",
-  "print 7 $ 2",
+  "print 7 \$ 2",
   "oops",
 ])
 print(keys(env))
