@@ -8,7 +8,6 @@
 # expect: f(2) = 4
 # expect: field: v
 # expect: (1, 2)
-# expect: ab
 let name = "vb"
 let n = 3
 let xs = [1, "a"]
@@ -23,4 +22,3 @@ print("\${not interpolated}")
 print("f(2) = ${f(2)}")
 print("field: ${m.k}")
 print("${(1, 2)}")
-print("${"a"}${"b"}")

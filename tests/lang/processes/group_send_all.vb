@@ -3,18 +3,21 @@
 # expect: 3
 # expect: [10, 20, 30]
 # expect: true
-import time
 fn member(id, g) {
   v.join(g)
   while true {
     let (from, msg) = v.receive()
-    v.reply(from, id * msg)
+    if msg == :ready { v.reply(from, :ok) } else { v.reply(from, id * msg) }
   }
 }
 let g = v.group()
 print(type(g))
-let pids = [spawn(member, 1, g), spawn(member, 2, g), spawn(member, 3, g)]
-time.sleep(20)
+let pids = []
+for id in 1..=3 {
+  let p = spawn(member, id, g)
+  v.send(p, :ready)
+  push(pids, p)
+}
 let replies = v.send_all(g, 10, 1000)
 print(len(replies))
 print(sort(map(replies, fn(r) { r[1] })))

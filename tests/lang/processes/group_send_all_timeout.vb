@@ -1,4 +1,4 @@
-# send_all returns the replies that arrive within the time limit; silent members are left out
+# send_all returns the replies that arrive within the time limit; a silent member is left out
 # expect: [1]
 # expect: true
 import time
@@ -6,17 +6,18 @@ fn quick(g) {
   v.join(g)
   while true {
     let (from, msg) = v.receive()
-    v.reply(from, 1)
+    if msg == :ready { v.reply(from, :ok) } else { v.reply(from, 1) }
   }
 }
 fn silent(g) {
   v.join(g)
+  let (from, msg) = v.receive()
+  v.reply(from, :ok)
   while true { v.receive() }
 }
 let g = v.group()
-spawn(quick, g)
-spawn(silent, g)
-time.sleep(20)
+v.send(spawn(quick, g), :ready)
+v.send(spawn(silent, g), :ready)
 let start = time.millis()
 let replies = v.send_all(g, :ping, 100)
 print(map(replies, fn(r) { r[1] }))

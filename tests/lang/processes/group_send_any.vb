@@ -1,17 +1,13 @@
 # send_any returns the first reply from any member of a group
 # expect: true
-import time
 fn member(id, g) {
   v.join(g)
   while true {
     let (from, msg) = v.receive()
-    v.reply(from, id * msg)
+    if msg == :ready { v.reply(from, :ok) } else { v.reply(from, id * msg) }
   }
 }
 let g = v.group()
-spawn(member, 1, g)
-spawn(member, 2, g)
-spawn(member, 3, g)
-time.sleep(20)
+for id in 1..=3 { v.send(spawn(member, id, g), :ready) }
 let r = v.send_any(g, 5)
 print(r in [5, 10, 15])

@@ -62,4 +62,5 @@ for c in customers {
 }
 let total = fold(customers, 0, fn(acc, c) { acc + c.wait })
 print("total wait ${total}, longest queue ${max_queue}, closing time ${clock - 1}")
-print("average wait ${fmt(total / len(customers), ".2f")}")
+let average = fmt(total / len(customers), ".2f")
+print("average wait ${average}")

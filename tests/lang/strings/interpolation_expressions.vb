@@ -1,12 +1,12 @@
-# interpolation evaluates arbitrary expressions, including calls and conditionals
+# interpolation evaluates arbitrary expressions: calls, conditionals, closures, containers
 # expect: 1 + 2 = 3
-# expect: big
+# expect: 2
 # expect: [2, 4]
-# expect: len=3
-# expect: nested: (1, "a")
+# expect: len=2
+# expect: nested: (1, :a)
 let xs = [1, 2]
 print("1 + 2 = ${1 + 2}")
-print("${if len(xs) > 1 { "big" } else { "small" }}")
+print("${if len(xs) > 1 { 2 } else { 1 }}")
 print("${map(xs, fn(x) { x * 2 })}")
-print("len=${len("abc")}")
-print("nested: ${(1, "a")}")
+print("len=${len(xs)}")
+print("nested: ${(1, :a)}")
