@@ -9,11 +9,13 @@ Each test file states what it expects in full-line comments:
     # expect-error: <text>  standard error must contain <text> (several allowed)
     # expect-exit: <n>      expected exit code (default: 1 if any expect-error, else 0)
     # args: a b c           arguments passed to the program (shell-like quoting)
+    # stdin: <line>         one line of standard input, in order ("# stdin:" = empty line)
 
-The program runs as `VB [FLAGS] FILE [ARGS]` with the repository root (two levels above
-this script's directory) as working directory, standard input from /dev/null and a 60 s
-timeout. Standard output must equal the expected lines exactly. Exit status: 0 when every
-test passed, 1 when one failed, 2 on a usage error.
+The program runs as `VB [FLAGS] FILE [ARGS]` with the repository root (two levels
+above this script's directory) as working directory and a 60 s timeout; its standard
+input is the `# stdin:` lines (empty when there are none). Standard output must equal
+the expected lines exactly. Exit status: 0 when every test passed, 1 when one failed,
+2 on a usage error.
 
 Directories are searched recursively for *.vb files; files inside a `lib/` directory
 are helper modules, not tests, and are skipped.
@@ -33,6 +35,7 @@ RE_EXPECT = re.compile(r"^\s*# expect:(?: (.*))?$")
 RE_ERROR = re.compile(r"^\s*# expect-error: (.*)$")
 RE_EXIT = re.compile(r"^\s*# expect-exit: *(-?\d+)\s*$")
 RE_ARGS = re.compile(r"^\s*# args:(?: (.*))?$")
+RE_STDIN = re.compile(r"^\s*# stdin:(?: (.*))?$")
 
 
 class Spec:
@@ -41,6 +44,7 @@ class Spec:
         self.errors = []
         self.exit = None
         self.args = []
+        self.stdin = []
 
 
 def parse_spec(path):
@@ -64,6 +68,10 @@ def parse_spec(path):
         m = RE_ARGS.match(line)
         if m:
             spec.args.extend(shlex.split(m.group(1) or ""))
+            continue
+        m = RE_STDIN.match(line)
+        if m:
+            spec.stdin.append(m.group(1) if m.group(1) is not None else "")
     return spec
 
 
@@ -122,9 +130,12 @@ def run_one(vb, flags, path):
     file_arg = apath if rel.startswith("..") else rel
     cmd = [vb] + flags + [file_arg] + spec.args
     try:
-        proc = subprocess.run(cmd, cwd=ROOT, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=TIMEOUT)
+        if spec.stdin:
+            stdin_args = {"input": "".join(l + "\n" for l in spec.stdin).encode("utf-8")}
+        else:
+            stdin_args = {"stdin": subprocess.DEVNULL}
+        proc = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=TIMEOUT, **stdin_args)
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode("utf-8", "replace")
         err = (e.stderr or b"").decode("utf-8", "replace")
