@@ -29,7 +29,7 @@ public:
     // Keeps a reference to [source]: it must outlive this object.
     Diagnostics(std::string path, const std::string& source);
 
-    // Records an error at [at]; errors after the first kMaxRecorded are dropped, since
+    // Records an error at [at]; errors after the first 20 are dropped, since
     // by then they are more likely echoes than news.
     void error(Loc at, std::string message, std::string hint = {}, uint32_t length = 1);
 

@@ -86,7 +86,8 @@ bool ends_expression(TokenKind kind) {
 }
 
 // Words of other languages where vb has a keyword. Two names in a row are never vb,
-// so a statement that starts with one of these followed by a name gets this hint.
+// so a statement that starts with one of these followed by a name gets its hint (and
+// `elif` and friends get theirs after the block of an `if` too). Alone they are names.
 struct ForeignWord {
     std::string_view word;
     const char* hint;
@@ -97,9 +98,16 @@ constexpr const char* kUseLet = "names are bound with 'let', or with 'var' when 
 constexpr const char* kUseElseIf = "write 'else if'";
 
 constexpr ForeignWord kForeignWords[] = {
-    {"def", kUseFn},     {"function", kUseFn}, {"func", kUseFn},      {"fun", kUseFn},
-    {"const", kUseLet},  {"val", kUseLet},     {"local", kUseLet},    {"elif", kUseElseIf},
-    {"elsif", kUseElseIf}, {"elseif", kUseElseIf},
+    {"def", kUseFn},
+    {"function", kUseFn},
+    {"func", kUseFn},
+    {"fun", kUseFn},
+    {"const", kUseLet},
+    {"val", kUseLet},
+    {"local", kUseLet},
+    {"elif", kUseElseIf},
+    {"elsif", kUseElseIf},
+    {"elseif", kUseElseIf},
     {"switch", "use 'match value { pattern => result, ... }'"},
 };
 

@@ -193,7 +193,19 @@ def main():
     ap.add_argument("--quiet", action="store_true", help="print failures only")
     ap.add_argument("files", nargs="+", metavar="FILE.vb",
                     help="test files, or directories to search for them")
-    a = ap.parse_args()
+    # "--flag --gc-stress": the value starts with "-", which argparse would take for
+    # an option, so glue each --flag to its value first.
+    argv = []
+    raw = sys.argv[1:]
+    i = 0
+    while i < len(raw):
+        if raw[i] == "--flag" and i + 1 < len(raw):
+            argv.append("--flag=" + raw[i + 1])
+            i += 2
+        else:
+            argv.append(raw[i])
+            i += 1
+    a = ap.parse_args(argv)
 
     vb = a.vb
     if os.sep in vb or (os.altsep and os.altsep in vb):

@@ -50,7 +50,7 @@ using K = TokenKind;
 
 }  // namespace
 
-TEST_CASE("every operator and punctuation mark of tokens.def lexes to its kind", "[lexer]") {
+TEST_CASE("lexer: every operator and punctuation mark of tokens.def lexes to its kind", "[lexer]") {
     for (const Spelling& punct : kPunctuation) {
         INFO(punct.text);
         const Token token = only_token(punct.text);
@@ -60,7 +60,7 @@ TEST_CASE("every operator and punctuation mark of tokens.def lexes to its kind",
     }
 }
 
-TEST_CASE("every keyword of tokens.def lexes to its kind, and longer words are names", "[lexer]") {
+TEST_CASE("lexer: every keyword of tokens.def lexes to its kind, and longer words are names", "[lexer]") {
     for (const Spelling& keyword : kKeywords) {
         INFO(keyword.text);
         const Token token = only_token(keyword.text);
@@ -73,7 +73,7 @@ TEST_CASE("every keyword of tokens.def lexes to its kind, and longer words are n
     }
 }
 
-TEST_CASE("operators are matched longest first", "[lexer]") {
+TEST_CASE("lexer: operators are matched longest first", "[lexer]") {
     CHECK(kinds("a..=b") == std::vector<K>{K::Identifier, K::DotDotEqual, K::Identifier, K::Eof});
     CHECK(kinds("...xs") == std::vector<K>{K::Ellipsis, K::Identifier, K::Eof});
     CHECK(kinds("x//=2") == std::vector<K>{K::Identifier, K::SlashSlashEqual, K::Int, K::Eof});
@@ -86,7 +86,7 @@ TEST_CASE("operators are matched longest first", "[lexer]") {
                          K::LessEqual, K::Identifier, K::Eof});
 }
 
-TEST_CASE("names", "[lexer]") {
+TEST_CASE("lexer: names", "[lexer]") {
     const std::vector<Token> tokens = tokenize("_ _private x1 camelCase");
     REQUIRE(tokens.size() == 5);
     CHECK(tokens[0].text == "_");
@@ -96,7 +96,7 @@ TEST_CASE("names", "[lexer]") {
     CHECK(describe(tokens[3]) == "'camelCase'");
 }
 
-TEST_CASE("integers in decimal, hex and binary, with underscores", "[lexer]") {
+TEST_CASE("lexer: integers in decimal, hex and binary, with underscores", "[lexer]") {
     CHECK(only_token("42").int_value == 42);
     CHECK(only_token("0").int_value == 0);
     CHECK(only_token("0x2a").int_value == 42);
@@ -109,7 +109,7 @@ TEST_CASE("integers in decimal, hex and binary, with underscores", "[lexer]") {
     CHECK(describe(only_token("42")) == "'42'");
 }
 
-TEST_CASE("2**63 lexes, marked as valid only after a minus; larger ints are errors", "[lexer]") {
+TEST_CASE("lexer: 2**63 lexes, marked as valid only after a minus; larger ints are errors", "[lexer]") {
     const Token edge = only_token("9223372036854775808");
     CHECK(edge.kind == K::Int);
     CHECK(edge.needs_minus);
@@ -122,7 +122,7 @@ TEST_CASE("2**63 lexes, marked as valid only after a minus; larger ints are erro
     CHECK(only_token("0xffffffffffffffff").kind == K::Error);
 }
 
-TEST_CASE("floats", "[lexer]") {
+TEST_CASE("lexer: floats", "[lexer]") {
     CHECK(only_token("3.14").float_value == 3.14);
     CHECK(only_token("1e9").float_value == 1e9);
     CHECK(only_token("1.5e+3").float_value == 1500.0);
@@ -138,14 +138,14 @@ TEST_CASE("floats", "[lexer]") {
     CHECK(huge.text == "float literal '1e999' is too large");
 }
 
-TEST_CASE("a dot after an int is not a float when no digit follows", "[lexer]") {
+TEST_CASE("lexer: a dot after an int is not a float when no digit follows", "[lexer]") {
     CHECK(kinds("1..5") == std::vector<K>{K::Int, K::DotDot, K::Int, K::Eof});
     CHECK(kinds("1..=5") == std::vector<K>{K::Int, K::DotDotEqual, K::Int, K::Eof});
     CHECK(kinds("x.0") == std::vector<K>{K::Identifier, K::Dot, K::Int, K::Eof});
     CHECK(kinds("1.abs") == std::vector<K>{K::Int, K::Dot, K::Identifier, K::Eof});
 }
 
-TEST_CASE("malformed numbers are one error token each", "[lexer]") {
+TEST_CASE("lexer: malformed numbers are one error token each", "[lexer]") {
     const Token glued = only_token("12ab");
     CHECK(glued.kind == K::Error);
     CHECK(glued.text == "invalid number '12ab'");
@@ -157,7 +157,7 @@ TEST_CASE("malformed numbers are one error token each", "[lexer]") {
     CHECK(only_token("1_").text == "a number cannot end with '_'");
 }
 
-TEST_CASE("string escapes", "[lexer]") {
+TEST_CASE("lexer: string escapes", "[lexer]") {
     const Token token = only_token(R"("a\nb\tc\rd\0e\\f\"g\$h")");
     CHECK(token.kind == K::String);
     CHECK(token.parts.empty());
@@ -172,7 +172,7 @@ TEST_CASE("string escapes", "[lexer]") {
     CHECK(describe(token) == "a string");
 }
 
-TEST_CASE("bad escapes are errors located at the escape", "[lexer]") {
+TEST_CASE("lexer: bad escapes are errors located at the escape", "[lexer]") {
     const Token unknown = only_token(R"("ab\qcd")");
     CHECK(unknown.kind == K::Error);
     CHECK(unknown.text == "unknown escape sequence '\\q'");
@@ -188,11 +188,11 @@ TEST_CASE("bad escapes are errors located at the escape", "[lexer]") {
     CHECK(only_token("\"\xFF\"").text == "invalid UTF-8 byte 0xFF in a string");
 }
 
-TEST_CASE("an error inside a string does not disturb the tokens after it", "[lexer]") {
+TEST_CASE("lexer: an error inside a string does not disturb the tokens after it", "[lexer]") {
     CHECK(kinds(R"("\q" + 1)") == std::vector<K>{K::Error, K::Plus, K::Int, K::Eof});
 }
 
-TEST_CASE("interpolation keeps the raw source of each ${} and where it starts", "[lexer]") {
+TEST_CASE("lexer: interpolation keeps the raw source of each ${} and where it starts", "[lexer]") {
     const Token token = only_token(R"("x = ${x + 1}!")");
     REQUIRE(token.kind == K::String);
     REQUIRE(token.parts.size() == 3);
@@ -205,7 +205,7 @@ TEST_CASE("interpolation keeps the raw source of each ${} and where it starts", 
     CHECK(token.parts[2].text == "!");
 }
 
-TEST_CASE("interpolation handles nested braces, strings and interpolations", "[lexer]") {
+TEST_CASE("lexer: interpolation handles nested braces, strings and interpolations", "[lexer]") {
     const Token token = only_token(R"("a${ {k: "}"}["}"] }b${"in ${"ner"}"}")");
     REQUIRE(token.kind == K::String);
     REQUIRE(token.parts.size() == 4);
@@ -219,7 +219,7 @@ TEST_CASE("interpolation handles nested braces, strings and interpolations", "[l
     CHECK(inner[0].parts[1].text == R"("ner")");
 }
 
-TEST_CASE("interpolation positions follow lines", "[lexer]") {
+TEST_CASE("lexer: interpolation positions follow lines", "[lexer]") {
     const std::vector<Token> tokens = tokenize("x\n  \"ab\n${y}\"");
     REQUIRE(tokens[2].kind == K::String);
     CHECK(tokens[2].loc.line == 2);
@@ -229,7 +229,7 @@ TEST_CASE("interpolation positions follow lines", "[lexer]") {
     CHECK(tokens[2].parts[1].loc.col == 3);
 }
 
-TEST_CASE("a string without an end is an error that asks for more input", "[lexer]") {
+TEST_CASE("lexer: a string without an end is an error that asks for more input", "[lexer]") {
     const Token plain = only_token("\"abc");
     CHECK(plain.kind == K::Error);
     CHECK(plain.text == "unterminated string");
@@ -246,7 +246,7 @@ TEST_CASE("a string without an end is an error that asks for more input", "[lexe
     CHECK(inner.at_end_of_input);
 }
 
-TEST_CASE("interpolation nesting is bounded", "[lexer]") {
+TEST_CASE("lexer: interpolation nesting is bounded", "[lexer]") {
     std::string deep = "x = ";
     for (int i = 0; i < 1000; ++i)
         deep += "\"${";
@@ -257,7 +257,7 @@ TEST_CASE("interpolation nesting is bounded", "[lexer]") {
     CHECK_FALSE(tokens[2].at_end_of_input);
 }
 
-TEST_CASE("':name' is a symbol unless the ':' touches a name, literal or closing bracket", "[lexer]") {
+TEST_CASE("lexer: ':name' is a symbol unless the ':' touches a name, literal or closing bracket", "[lexer]") {
     CHECK(kinds("{a: :b}") == std::vector<K>{K::LeftBrace, K::Identifier, K::Colon, K::Symbol, K::RightBrace, K::Eof});
     CHECK(kinds("{a:b}") == std::vector<K>{K::LeftBrace, K::Identifier, K::Colon, K::Identifier, K::RightBrace, K::Eof});
     CHECK(kinds("{a :b}") == std::vector<K>{K::LeftBrace, K::Identifier, K::Symbol, K::RightBrace, K::Eof});
@@ -280,13 +280,13 @@ TEST_CASE("':name' is a symbol unless the ':' touches a name, literal or closing
     CHECK(describe(symbol) == "':if_ok2'");
 }
 
-TEST_CASE("comments, including a #! line, are skipped", "[lexer]") {
+TEST_CASE("lexer: comments, including a #! line, are skipped", "[lexer]") {
     CHECK(kinds("#!/usr/bin/env vb\nx # note\n# whole line\ny") ==
           std::vector<K>{K::Identifier, K::Newline, K::Identifier, K::Eof});
     CHECK(kinds("\xEF\xBB\xBFx") == std::vector<K>{K::Identifier, K::Eof});
 }
 
-TEST_CASE("newlines end statements only where they can", "[lexer]") {
+TEST_CASE("lexer: newlines end statements only where they can", "[lexer]") {
     SECTION("at top level and in braces they are tokens; blank lines collapse") {
         CHECK(kinds("a\n\n\nb") == std::vector<K>{K::Identifier, K::Newline, K::Identifier, K::Eof});
         CHECK(kinds("{\na\nb\n}") ==
@@ -327,7 +327,7 @@ TEST_CASE("newlines end statements only where they can", "[lexer]") {
     }
 }
 
-TEST_CASE("tokens know their line, column and length in bytes", "[lexer]") {
+TEST_CASE("lexer: tokens know their line, column and length in bytes", "[lexer]") {
     const std::vector<Token> tokens = tokenize("let x = 10\n\t\"\xC3\xA9\" + y");
     REQUIRE(tokens.size() == 9);
     CHECK(tokens[0].loc.line == 1);
@@ -347,7 +347,7 @@ TEST_CASE("tokens know their line, column and length in bytes", "[lexer]") {
     CHECK(tokenize("x  \n\n").back().loc.col == 2);
 }
 
-TEST_CASE("a start location shifts every token (for interpolated source)", "[lexer]") {
+TEST_CASE("lexer: a start location shifts every token (for interpolated source)", "[lexer]") {
     const std::vector<Token> tokens = tokenize("a +\nb", Loc{7, 20});
     CHECK(tokens[0].loc.line == 7);
     CHECK(tokens[0].loc.col == 20);
@@ -355,7 +355,7 @@ TEST_CASE("a start location shifts every token (for interpolated source)", "[lex
     CHECK(tokens[2].loc.col == 1);
 }
 
-TEST_CASE("tokens carry the number of brackets open around them", "[lexer]") {
+TEST_CASE("lexer: tokens carry the number of brackets open around them", "[lexer]") {
     const std::vector<Token> tokens = tokenize("f([a], {b})");
     std::vector<uint32_t> depths;
     for (const Token& token : tokens)
@@ -372,7 +372,7 @@ TEST_CASE("tokens carry the number of brackets open around them", "[lexer]") {
     CHECK(broken[6].depth == 0);
 }
 
-TEST_CASE("bad characters become error tokens with hints", "[lexer]") {
+TEST_CASE("lexer: bad characters become error tokens with hints", "[lexer]") {
     const Token at = only_token("@");
     CHECK(at.kind == K::Error);
     CHECK(at.text == "unexpected character '@'");
@@ -394,7 +394,7 @@ TEST_CASE("bad characters become error tokens with hints", "[lexer]") {
     CHECK(kinds("a @ b") == std::vector<K>{K::Identifier, K::Error, K::Identifier, K::Eof});
 }
 
-TEST_CASE("special kinds are described in words", "[lexer]") {
+TEST_CASE("lexer: special kinds are described in words", "[lexer]") {
     CHECK(describe(K::Newline) == std::string("end of line"));
     CHECK(describe(K::Eof) == std::string("end of input"));
     CHECK(describe(K::Identifier) == std::string("a name"));

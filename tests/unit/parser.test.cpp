@@ -71,7 +71,7 @@ bool incomplete(std::string source) {
 
 // ---- precedence ---------------------------------------------------------------
 
-TEST_CASE("arithmetic binds as usual", "[parser]") {
+TEST_CASE("parser: arithmetic binds as usual", "[parser]") {
     CHECK(tree("1 + 2 * 3") == "(+ 1 (* 2 3))");
     CHECK(tree("(1 + 2) * 3") == "(* (+ 1 2) 3)");
     CHECK(tree("a - b - c") == "(- (- a b) c)");
@@ -79,7 +79,7 @@ TEST_CASE("arithmetic binds as usual", "[parser]") {
     CHECK(tree("a ++ b + c") == "(+ (++ a b) c)");
 }
 
-TEST_CASE("** is right-associative and binds tighter than unary minus", "[parser]") {
+TEST_CASE("parser: ** is right-associative and binds tighter than unary minus", "[parser]") {
     CHECK(tree("-2 ** 2") == "(- (** 2 2))");
     CHECK(tree("2 ** 3 ** 2") == "(** 2 (** 3 2))");
     CHECK(tree("2 ** -1") == "(** 2 -1)");
@@ -87,7 +87,7 @@ TEST_CASE("** is right-associative and binds tighter than unary minus", "[parser
     CHECK(tree("~a ** b") == "(~ (** a b))");
 }
 
-TEST_CASE("postfix operators bind tightest", "[parser]") {
+TEST_CASE("parser: postfix operators bind tightest", "[parser]") {
     CHECK(tree("-a.b") == "(- (. a b))");
     CHECK(tree("f(x)[0].y") == "(. (index (call f x) 0) y)");
     CHECK(tree("a.b.c(1)(2)") == "(call (call (. (. a b) c) 1) 2)");
@@ -97,7 +97,7 @@ TEST_CASE("postfix operators bind tightest", "[parser]") {
     CHECK(tree("xs[1..3]") == "(index xs (.. 1 3))");
 }
 
-TEST_CASE("pipes insert the left side as the first argument", "[parser]") {
+TEST_CASE("parser: pipes insert the left side as the first argument", "[parser]") {
     CHECK(tree("a |> f(b)") == "(call f a b)");
     CHECK(tree("a |> f") == "(call f a)");
     CHECK(tree("a |> f() |> g(1, 2)") == "(call g (call f a) 1 2)");
@@ -108,14 +108,14 @@ TEST_CASE("pipes insert the left side as the first argument", "[parser]") {
     CHECK(tree("xs\n  |> map(f)\n  |> sum") == "(call sum (call map xs f))");
 }
 
-TEST_CASE("ranges bind tighter than in and comparisons, looser than +", "[parser]") {
+TEST_CASE("parser: ranges bind tighter than in and comparisons, looser than +", "[parser]") {
     CHECK(tree("x in 0..n") == "(in x (.. 0 n))");
     CHECK(tree("0..n + 1") == "(.. 0 (+ n 1))");
     CHECK(tree("a..=b") == "(..= a b)");
     CHECK(tree("for i in 0..len(xs) {}") == "(for i (.. 0 (call len xs)) (block))");
 }
 
-TEST_CASE("comparisons, membership and identity", "[parser]") {
+TEST_CASE("parser: comparisons, membership and identity", "[parser]") {
     CHECK(tree("a > b") == "(> a b)");
     CHECK(tree("a >= b") == "(>= a b)");
     CHECK(tree("a == b") == "(== a b)");
@@ -127,7 +127,7 @@ TEST_CASE("comparisons, membership and identity", "[parser]") {
     CHECK(tree("a == b | c") == "(== a (| b c))");
 }
 
-TEST_CASE("logic: or below and below not below comparison", "[parser]") {
+TEST_CASE("parser: logic: or below and below not below comparison", "[parser]") {
     CHECK(tree("a or b and c") == "(or a (and b c))");
     CHECK(tree("a and b or c") == "(or (and a b) c)");
     CHECK(tree("not a == b") == "(not (== a b))");
@@ -136,7 +136,7 @@ TEST_CASE("logic: or below and below not below comparison", "[parser]") {
     CHECK(tree("not not a") == "(not (not a))");
 }
 
-TEST_CASE("bitwise operators: | below ^ below & below shifts below |>", "[parser]") {
+TEST_CASE("parser: bitwise operators: | below ^ below & below shifts below |>", "[parser]") {
     CHECK(tree("a | b ^ c & d << e") == "(| a (^ b (& c (<< d e))))");
     CHECK(tree("a >> 1 | b") == "(| (>> a 1) b)");
     CHECK(tree("1 << x |> f") == "(<< 1 (call f x))");
@@ -144,7 +144,7 @@ TEST_CASE("bitwise operators: | below ^ below & below shifts below |>", "[parser
 
 // ---- literals -----------------------------------------------------------------
 
-TEST_CASE("literals", "[parser]") {
+TEST_CASE("parser: literals", "[parser]") {
     CHECK(tree("42") == "42");
     CHECK(tree("0x2a") == "42");
     CHECK(tree("1.5") == "1.5");
@@ -156,7 +156,7 @@ TEST_CASE("literals", "[parser]") {
     CHECK(tree("nil") == "nil");
 }
 
-TEST_CASE("a minus before a number literal makes a negative literal", "[parser]") {
+TEST_CASE("parser: a minus before a number literal makes a negative literal", "[parser]") {
     CHECK(tree("-5") == "-5");
     CHECK(tree("-2.5") == "-2.5");
     CHECK(tree("- x") == "(- x)");
@@ -168,7 +168,7 @@ TEST_CASE("a minus before a number literal makes a negative literal", "[parser]"
     CHECK(parsed->module.stmts[0]->value->int_value == std::numeric_limits<int64_t>::min());
 }
 
-TEST_CASE("9223372036854775808 is an error unless negated", "[parser]") {
+TEST_CASE("parser: 9223372036854775808 is an error unless negated", "[parser]") {
     const Diagnostic error = error_of("x = 9223372036854775808");
     CHECK(error.message == "integer literal '9223372036854775808' is too large");
     CHECK(error.loc.col == 5);
@@ -176,7 +176,7 @@ TEST_CASE("9223372036854775808 is an error unless negated", "[parser]") {
     CHECK(error_of("x = -9223372036854775808 ** 2").message == "integer literal '9223372036854775808' is too large");
 }
 
-TEST_CASE("tuples, and parentheses around one expression", "[parser]") {
+TEST_CASE("parser: tuples, and parentheses around one expression", "[parser]") {
     CHECK(tree("()") == "(tuple)");
     CHECK(tree("(a)") == "a");
     CHECK(tree("((a))") == "a");
@@ -186,13 +186,13 @@ TEST_CASE("tuples, and parentheses around one expression", "[parser]") {
     CHECK(tree("(\n  a,\n  b\n)") == "(tuple a b)");
 }
 
-TEST_CASE("arrays", "[parser]") {
+TEST_CASE("parser: arrays", "[parser]") {
     CHECK(tree("[]") == "(array)");
     CHECK(tree("[1, 2,]") == "(array 1 2)");
     CHECK(tree("[\n  1,\n  [2]\n]") == "(array 1 (array 2))");
 }
 
-TEST_CASE("map literals", "[parser]") {
+TEST_CASE("parser: map literals", "[parser]") {
     CHECK(tree("x = {}") == "(= x (map))");
     CHECK(tree("x = {a: 1, \"k\": 2, (y): 3, 4: 5, :s: 6,}") ==
           "(= x (map (:a 1) (\"k\" 2) (y 3) (4 5) (:s 6)))");
@@ -203,7 +203,7 @@ TEST_CASE("map literals", "[parser]") {
     CHECK(tree("x = {(k): {}}") == "(= x (map (k (map))))");
 }
 
-TEST_CASE("a { in expression position is a map or a block by what follows", "[parser]") {
+TEST_CASE("parser: a { in expression position is a map or a block by what follows", "[parser]") {
     CHECK(tree("x = { y }") == "(= x (block y))");
     CHECK(tree("x = { f(); 1 }") == "(= x (block (call f) 1))");
     CHECK(tree("x = { (a) }") == "(= x (block a))");
@@ -216,7 +216,7 @@ TEST_CASE("a { in expression position is a map or a block by what follows", "[pa
     CHECK(tree("{\n  let a = 1\n  a\n}") == "(block (let a 1) a)");
 }
 
-TEST_CASE("strings with ${} become interpolations", "[parser]") {
+TEST_CASE("parser: strings with ${} become interpolations", "[parser]") {
     CHECK(tree("\"plain\"") == "\"plain\"");
     CHECK(tree("\"a${b}c\"") == "(interp \"a\" b \"c\")");
     CHECK(tree("\"${a}${b + 1}\"") == "(interp a (+ b 1))");
@@ -226,7 +226,7 @@ TEST_CASE("strings with ${} become interpolations", "[parser]") {
     CHECK(tree("\"${ f(a,\n b) }\"") == "(interp (call f a b))");
 }
 
-TEST_CASE("interpolated expressions are located in the module", "[parser]") {
+TEST_CASE("parser: interpolated expressions are located in the module", "[parser]") {
     const std::unique_ptr<Parsed> parsed = parse("x = 1\ny = \"ab ${x + z}\"");
     REQUIRE(parsed->ok);
     const Expr* interp = parsed->module.stmts[1]->value->b;
@@ -238,7 +238,7 @@ TEST_CASE("interpolated expressions are located in the module", "[parser]") {
     CHECK(sum->b->loc.col == 15);    // z
 }
 
-TEST_CASE("function expressions", "[parser]") {
+TEST_CASE("parser: function expressions", "[parser]") {
     CHECK(tree("let f = fn(x) { x * x }") == "(let f (fn (x) (block (* x x))))");
     CHECK(tree("let f = fn() {}") == "(let f (fn () (block)))");
     CHECK(tree("f(fn(a, b = 2, ...r) {\n  a\n})") == "(call f (fn (a (b = 2) ...r) (block a)))");
@@ -247,7 +247,7 @@ TEST_CASE("function expressions", "[parser]") {
 
 // ---- control ------------------------------------------------------------------
 
-TEST_CASE("if, else if, else", "[parser]") {
+TEST_CASE("parser: if, else if, else", "[parser]") {
     CHECK(tree("if c { 1 }") == "(if c (block 1))");
     CHECK(tree("if c { 1 } else { 2 }") == "(if c (block 1) (block 2))");
     CHECK(tree("if a { 1 } else if b { 2 } else { 3 }") == "(if a (block 1) (if b (block 2) (block 3)))");
@@ -258,14 +258,14 @@ TEST_CASE("if, else if, else", "[parser]") {
     CHECK(tree("if a\n{\n  1\n}") == "(if a (block 1))");
 }
 
-TEST_CASE("while and for loops, break and continue", "[parser]") {
+TEST_CASE("parser: while and for loops, break and continue", "[parser]") {
     CHECK(tree("while x < 10 { x += 1 }") == "(while (< x 10) (block (+= x 1)))");
     CHECK(tree("for x in xs { print(x) }") == "(for x xs (block (call print x)))");
     CHECK(tree("for (k, v) in m { break }") == "(for (tuple k v) m (block (break)))");
     CHECK(tree("for _ in 0..3 { continue }") == "(for _ (.. 0 3) (block (continue)))");
 }
 
-TEST_CASE("return, with a value or without one", "[parser]") {
+TEST_CASE("parser: return, with a value or without one", "[parser]") {
     CHECK(tree("fn f() { return }") == "(fn f () (block (return)))");
     CHECK(tree("fn f() { return 1 + 2 }") == "(fn f () (block (return (+ 1 2))))");
     CHECK(tree("fn f() {\n  return\n  g()\n}") == "(fn f () (block (return) (call g)))");
@@ -273,7 +273,7 @@ TEST_CASE("return, with a value or without one", "[parser]") {
     CHECK(tree("f(return)") == "(call f (return))");
 }
 
-TEST_CASE("raise and try", "[parser]") {
+TEST_CASE("parser: raise and try", "[parser]") {
     CHECK(tree("raise {kind: :x, msg: \"m\"}") == "(raise (map (:kind :x) (:msg \"m\")))");
     CHECK(tree("try { risky() } catch e { handle(e) }") == "(try (block (call risky)) e (block (call handle e)))");
     CHECK(tree("try { a } catch _ { b }") == "(try (block a) _ (block b))");
@@ -282,7 +282,7 @@ TEST_CASE("raise and try", "[parser]") {
     CHECK(tree("let v = try { f() } catch e { e.kind }") == "(let v (try (block (call f)) e (block (. e kind))))");
 }
 
-TEST_CASE("match arms, guards and separators", "[parser]") {
+TEST_CASE("parser: match arms, guards and separators", "[parser]") {
     CHECK(tree("match v { 0 => a, 1 => b }") == "(match v (arm 0 a) (arm 1 b))");
     CHECK(tree("match v {\n  0 => a\n  _ => b\n}") == "(match v (arm 0 a) (arm _ b))");
     CHECK(tree("match v {\n  0 => a,\n\n  _ => b,\n}") == "(match v (arm 0 a) (arm _ b))");
@@ -295,7 +295,7 @@ TEST_CASE("match arms, guards and separators", "[parser]") {
 
 // ---- patterns -----------------------------------------------------------------
 
-TEST_CASE("every kind of pattern", "[parser]") {
+TEST_CASE("parser: every kind of pattern", "[parser]") {
     CHECK(tree("match v { _ => 0 }") == "(match v (arm _ 0))");
     CHECK(tree("match v { x => 0 }") == "(match v (arm x 0))");
     CHECK(tree("match v { ^x => 0 }") == "(match v (arm ^x 0))");
@@ -315,7 +315,7 @@ TEST_CASE("every kind of pattern", "[parser]") {
     CHECK(tree("match v { -9223372036854775808 => 0 }") == "(match v (arm -9223372036854775808 0))");
 }
 
-TEST_CASE("the parts of a pattern are recorded in the tree", "[parser]") {
+TEST_CASE("parser: the parts of a pattern are recorded in the tree", "[parser]") {
     const std::unique_ptr<Parsed> parsed = parse("let [a, ..rest] = xs\nlet {k: ^p, n} = m\nlet [.._] = xs");
     REQUIRE(parsed->ok);
     const Pattern* array = parsed->module.stmts[0]->pattern;
@@ -342,7 +342,7 @@ TEST_CASE("the parts of a pattern are recorded in the tree", "[parser]") {
 
 // ---- statements ---------------------------------------------------------------
 
-TEST_CASE("let with patterns, and var", "[parser]") {
+TEST_CASE("parser: let with patterns, and var", "[parser]") {
     CHECK(tree("let x = 1") == "(let x 1)");
     CHECK(tree("let (a, b) = pair") == "(let (tuple a b) pair)");
     CHECK(tree("let [first, ..rest] = xs") == "(let (array first ..rest) xs)");
@@ -353,7 +353,7 @@ TEST_CASE("let with patterns, and var", "[parser]") {
     CHECK(tree("var n") == "(var n)");
 }
 
-TEST_CASE("function declarations", "[parser]") {
+TEST_CASE("parser: function declarations", "[parser]") {
     CHECK(tree("fn add(a, b) { a + b }") == "(fn add (a b) (block (+ a b)))");
     CHECK(tree("fn greet(name, greeting = \"hello\") { 1 }") == "(fn greet (name (greeting = \"hello\")) (block 1))");
     CHECK(tree("fn sum(...xs) { xs }") == "(fn sum (...xs) (block xs))");
@@ -363,7 +363,7 @@ TEST_CASE("function declarations", "[parser]") {
     CHECK(tree("fn f()\n{\n}") == "(fn f () (block))");
 }
 
-TEST_CASE("imports", "[parser]") {
+TEST_CASE("parser: imports", "[parser]") {
     CHECK(tree("import io") == "(import io)");
     CHECK(tree("import io as i") == "(import io as i)");
     CHECK(tree("import \"lib/util.vb\" as util") == "(import \"lib/util.vb\" as util)");
@@ -381,7 +381,7 @@ TEST_CASE("imports", "[parser]") {
     CHECK(stdlib->name == "i");
 }
 
-TEST_CASE("assignment and compound assignment", "[parser]") {
+TEST_CASE("parser: assignment and compound assignment", "[parser]") {
     CHECK(tree("x = 1") == "(= x 1)");
     CHECK(tree("a[i] = v") == "(= (index a i) v)");
     CHECK(tree("m.name = v") == "(= (. m name) v)");
@@ -395,7 +395,7 @@ TEST_CASE("assignment and compound assignment", "[parser]") {
     CHECK(parsed->module.stmts[1]->value->op == Op::Add);
 }
 
-TEST_CASE("statements are separated by newlines or semicolons", "[parser]") {
+TEST_CASE("parser: statements are separated by newlines or semicolons", "[parser]") {
     CHECK(tree("a; b\nc;") == "a\nb\nc");
     CHECK(tree("\n\n  a  \n\n# comment\n\n b\n\n") == "a\nb");
     CHECK(tree("#!/usr/bin/env vb\nprint(1)") == "(call print 1)");
@@ -404,7 +404,7 @@ TEST_CASE("statements are separated by newlines or semicolons", "[parser]") {
 
 // ---- locations ----------------------------------------------------------------
 
-TEST_CASE("nodes are located at their first token, or at their operator", "[parser]") {
+TEST_CASE("parser: nodes are located at their first token, or at their operator", "[parser]") {
     const std::unique_ptr<Parsed> parsed = parse("let x = a + f(b)[c].d\n  y = 2");
     REQUIRE(parsed->ok);
     const Stmt* let = parsed->module.stmts[0];
@@ -431,7 +431,7 @@ TEST_CASE("nodes are located at their first token, or at their operator", "[pars
 
 // ---- errors -------------------------------------------------------------------
 
-TEST_CASE("a compile error renders in the format of decisions.md", "[parser][diagnostics]") {
+TEST_CASE("parser: a compile error renders in the format of decisions.md", "[parser][diagnostics]") {
     const std::unique_ptr<Parsed> parsed = parse("let ok = 1\nlet y = 2\nlet x = (1 + )\n");
     CHECK_FALSE(parsed->ok);
     CHECK(parsed->diagnostics->render() ==
@@ -442,7 +442,7 @@ TEST_CASE("a compile error renders in the format of decisions.md", "[parser][dia
           "   |              ^\n");
 }
 
-TEST_CASE("hints, wide line numbers, tabs and several errors render too", "[parser][diagnostics]") {
+TEST_CASE("parser: hints, wide line numbers, tabs and several errors render too", "[parser][diagnostics]") {
     std::string source(9, '\n');
     source += "if x = 1 { }\n\tlet = 2\n";
     const std::unique_ptr<Parsed> parsed = parse(source);
@@ -461,7 +461,7 @@ TEST_CASE("hints, wide line numbers, tabs and several errors render too", "[pars
           "    | \t    ^\n");
 }
 
-TEST_CASE("carets underline the token and stop at the end of the line", "[diagnostics]") {
+TEST_CASE("parser: carets underline the token and stop at the end of the line", "[diagnostics]") {
     const std::string source = "x = \xC3\xA9 + y\nz";
     Diagnostics diagnostics("d.vb", source);
     diagnostics.error(Loc{1, 9}, "long", "", 50);
@@ -476,7 +476,7 @@ TEST_CASE("carets underline the token and stop at the end of the line", "[diagno
           "error: past the end\n  --> d.vb:3:1\n   |\n 3 | \n   | ^\n");
 }
 
-TEST_CASE("diagnostics stop recording after 20 errors", "[diagnostics]") {
+TEST_CASE("parser: diagnostics stop recording after 20 errors", "[diagnostics]") {
     std::string source;
     for (int i = 0; i < 30; ++i)
         source += "let = 1\n";
@@ -486,7 +486,7 @@ TEST_CASE("diagnostics stop recording after 20 errors", "[diagnostics]") {
     CHECK(parsed->diagnostics->path() == "test.vb");
 }
 
-TEST_CASE("errors say what was expected, where, and what was found", "[parser]") {
+TEST_CASE("parser: errors say what was expected, where, and what was found", "[parser]") {
     SECTION("an unclosed bracket names the opener") {
         const Diagnostic error = error_of("fn f() {\n  foo(1, 2\n}");
         CHECK(error.message == "expected ')' to close the '(' at 2:6, found '}'");
@@ -599,7 +599,7 @@ TEST_CASE("errors say what was expected, where, and what was found", "[parser]")
     }
 }
 
-TEST_CASE("an error token is reported once, with no follow-on errors", "[parser]") {
+TEST_CASE("parser: an error token is reported once, with no follow-on errors", "[parser]") {
     CHECK(messages("let x = 1 @ 2") == std::vector<std::string>{"unexpected character '@'"});
     CHECK(messages("x = 'a'") == std::vector<std::string>{"unexpected character '''"});
     CHECK(messages("x = a && b") == std::vector<std::string>{"'&&' is not a vb operator"});
@@ -608,7 +608,7 @@ TEST_CASE("an error token is reported once, with no follow-on errors", "[parser]
     CHECK(messages("x = 12abc + 1") == std::vector<std::string>{"invalid number '12abc'"});
 }
 
-TEST_CASE("after an error, parsing resumes at the next statement", "[parser]") {
+TEST_CASE("parser: after an error, parsing resumes at the next statement", "[parser]") {
     const std::unique_ptr<Parsed> parsed = parse(
         "let a = 1\n"
         "let b = (1 + )\n"
@@ -630,12 +630,12 @@ TEST_CASE("after an error, parsing resumes at the next statement", "[parser]") {
           "(let a 1)\n(let c 3)\n(fn f () (block (call print \"in f\")))\n(let d 4)\n");
 }
 
-TEST_CASE("errors on one line separated by ';' are reported separately", "[parser]") {
+TEST_CASE("parser: errors on one line separated by ';' are reported separately", "[parser]") {
     CHECK(messages("let = 1; let = 2; x = 3") ==
           std::vector<std::string>{"expected a pattern, found '='", "expected a pattern, found '='"});
 }
 
-TEST_CASE("input that ends inside an open construct is incomplete", "[parser]") {
+TEST_CASE("parser: input that ends inside an open construct is incomplete", "[parser]") {
     CHECK(incomplete("if x {"));
     CHECK(incomplete("if x {\n  print(1)\n"));
     CHECK(incomplete("foo(1,"));
@@ -652,7 +652,7 @@ TEST_CASE("input that ends inside an open construct is incomplete", "[parser]") 
     CHECK(incomplete("xs\n  |> f\n  |>\n"));
 }
 
-TEST_CASE("complete input, or input with an earlier error, is not incomplete", "[parser]") {
+TEST_CASE("parser: complete input, or input with an earlier error, is not incomplete", "[parser]") {
     CHECK_FALSE(incomplete("x = 1\n"));
     CHECK_FALSE(incomplete("x )\n"));
     CHECK_FALSE(incomplete("let x\n"));
@@ -662,12 +662,12 @@ TEST_CASE("complete input, or input with an earlier error, is not incomplete", "
     CHECK_FALSE(incomplete("x = \"\\q\"\n"));
 }
 
-TEST_CASE("running out of input inside nested constructs is one error", "[parser]") {
+TEST_CASE("parser: running out of input inside nested constructs is one error", "[parser]") {
     CHECK(messages("fn f() {\n  if x {\n    g(1") ==
           std::vector<std::string>{"expected ')' to close the '(' at 3:6, found end of input"});
 }
 
-TEST_CASE("nesting is limited, with an error instead of a crash", "[parser]") {
+TEST_CASE("parser: nesting is limited, with an error instead of a crash", "[parser]") {
     const auto nested = [](const std::string& open, const std::string& middle, const std::string& close, int n) {
         std::string source = "x = ";
         for (int i = 0; i < n; ++i)

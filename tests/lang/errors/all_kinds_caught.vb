@@ -20,7 +20,7 @@ fn forever(n) { 1 + forever(n) }
 fn silent() { while true { v.receive() } }
 print(kind(fn() { 1 + "a" }))
 print(kind(fn() { [1][1] }))
-print(kind(fn() { {}.k }))
+print(kind(fn() { let m = {}; m.k }))
 print(kind(fn() { int("abc") }))
 print(kind(fn() { 1 // 0 }))
 print(kind(fn() { 9223372036854775807 + 1 }))

@@ -7,7 +7,8 @@
 # expect: :array
 # expect: :string
 # expect: true
-let e = try { {a: 1}.b } catch err { err }
+let m = {a: 1}
+let e = try { m.b } catch err { err }
 print(type(e))
 print(e.kind)
 print(type(e.kind))

@@ -1,9 +1,9 @@
-# a function may use a top-level let defined below it, once that let has run
+# a function may read a top-level let defined below it, once that let has run
 # expect: 5
-# expect: 6
+# expect: [1, 2]
 fn show() { later }
-fn bump() { counter += 1; counter }
+fn items() { table }
 let later = 5
-var counter = 5
+let table = [1, 2]
 print(show())
-print(bump())
+print(items())

@@ -8,4 +8,4 @@ fn kind(f) { try { f(); :none } catch e { e.kind } }
 print(kind(fn() { m[[1]] = 1 }))
 print(kind(fn() { m[{}] = 1 }))
 print(kind(fn() { m[bytes(1)] = 1 }))
-print(kind(fn() { {([1]): 2} }))
+print(kind(fn() { let bad = {([1]): 2} }))

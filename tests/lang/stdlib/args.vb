@@ -1,4 +1,4 @@
-# args() returns the program's arguments as strings
+# the program's arguments come back from args() as strings
 # args: alpha 42 "two words"
 # expect: ["alpha", "42", "two words"]
 # expect: 3

@@ -1,3 +1,3 @@
-# without arguments args() is an empty array
+# without arguments, args() is an empty array
 # expect: []
 print(args())
