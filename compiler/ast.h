@@ -28,10 +28,8 @@ struct FnDecl;
 // Where a name lives, filled in by the resolver.
 enum class NameKind : uint8_t {
     Unresolved,
-    Local,    // a register of the current function (slot = register)
-    Cell,     // a captured `var`: register `slot` holds a cell
-    Upvalue,  // captured from an enclosing function: closure upvalue `slot`
-    UpCell,   // captured `var` from an enclosing function: upvalue `slot` is a cell
+    Local,    // declared in the current function (codegen knows its register, or its cell's)
+    Upvalue,  // captured from an enclosing function: closure upvalue `slot` (a value or a cell)
     Global,   // module global `slot`
     Builtin,  // prelude global `slot`
 };
@@ -141,7 +139,6 @@ struct Expr {
     NameKind name_kind = NameKind::Unresolved;
     uint32_t slot = 0;
     Binding* binding = nullptr;
-    bool tail = false;  // Call in tail position
 };
 
 // ---- patterns --------------------------------------------------------------

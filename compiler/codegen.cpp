@@ -39,7 +39,21 @@ struct FunctionState {
     std::vector<LoopContext> loops;
 };
 
+class Codegen;
+
+// The registers one expression takes while it compiles, given back when it is done;
+// `target` is the destination, or a scratch register when the value is discarded.
+struct Scratch {
+    Scratch(Codegen& codegen, int dst);
+    ~Scratch();
+    Codegen& codegen;
+    int saved;
+    int target;
+};
+
 class Codegen {
+    friend struct Scratch;
+
 public:
     Codegen(Module& module, Resolution& resolution, const CodegenOptions& options, image::Module& out,
             Diagnostics& diagnostics)
@@ -104,15 +118,13 @@ private:
 
     void load_name(Expr* e, int dst) {
         switch (e->name_kind) {
-            case NameKind::Local:
-            case NameKind::Cell: {
+            case NameKind::Local: {
                 Binding* bd = e->binding;
                 if (bd->needs_cell()) b().abc(Opcode::GetCell, dst, bd->reg, 0);
                 else if (dst != bd->reg) b().abc(Opcode::Move, dst, bd->reg, 0);
                 break;
             }
             case NameKind::Upvalue:
-            case NameKind::UpCell:
                 if (e->binding->needs_cell()) b().abc(Opcode::GetUpCell, dst, e->slot, 0);
                 else b().abc(Opcode::GetUpval, dst, e->slot, 0);
                 break;
@@ -183,14 +195,13 @@ private:
     }
 
     void compile_binary(Expr* e, int dst) {
-        int saved = m_fn->next_reg;
-        int target = dst == kDiscard ? alloc() : dst;
+        Scratch scratch(*this, dst);
+        int target = scratch.target;
         int64_t imm;
         if ((e->op == Op::Add || e->op == Op::Sub) && small_int(e->b, -127, 127, &imm)) {
             int ra = compile_any(e->a);
             b().line = e->loc.line;
             b().abc(Opcode::AddI, target, ra, static_cast<int>((e->op == Op::Add ? imm : -imm) + 128));
-            free_to(saved);
             return;
         }
         Expr* left = e->a;
@@ -217,7 +228,6 @@ private:
                 break;
             default: b().abc(arith_opcode(op), target, ra, rb); break;
         }
-        free_to(saved);
     }
 
     // Jumps (added to `jumps`) when the condition's truth equals `when`.
@@ -323,30 +333,28 @@ private:
             case ExprKind::Binary: compile_binary(e, dst); return;
             case ExprKind::And:
             case ExprKind::Or: {
-                int saved = m_fn->next_reg;
-                int target = dst == kDiscard ? alloc() : dst;
+                Scratch scratch(*this, dst);
+                int target = scratch.target;
                 compile_expr(e->a, target);
                 b().line = e->loc.line;
                 size_t skip = b().jump(e->kind == ExprKind::And ? Opcode::JmpIfNot : Opcode::JmpIf, target);
                 compile_expr(e->b, target);
                 b().patch_to_here(skip);
-                free_to(saved);
                 return;
             }
             case ExprKind::Range: {
-                int saved = m_fn->next_reg;
-                int target = dst == kDiscard ? alloc() : dst;
+                Scratch scratch(*this, dst);
+                int target = scratch.target;
                 int ra = compile_any(e->a);
                 int rb = compile_any(e->b);
                 b().line = e->loc.line;
                 b().abc(e->inclusive ? Opcode::RangeIncl : Opcode::Range, target, ra, rb);
-                free_to(saved);
                 return;
             }
             case ExprKind::Call: compile_call(e, dst, false); return;
             case ExprKind::Index: {
-                int saved = m_fn->next_reg;
-                int target = dst == kDiscard ? alloc() : dst;
+                Scratch scratch(*this, dst);
+                int target = scratch.target;
                 int ro = compile_any(e->a);
                 int64_t imm;
                 if (small_int(e->b, 0, 255, &imm)) {
@@ -357,12 +365,11 @@ private:
                     b().line = e->loc.line;
                     b().abc(Opcode::GetIndex, target, ro, rk);
                 }
-                free_to(saved);
                 return;
             }
             case ExprKind::Field: {
-                int saved = m_fn->next_reg;
-                int target = dst == kDiscard ? alloc() : dst;
+                Scratch scratch(*this, dst);
+                int target = scratch.target;
                 int ro = compile_any(e->a);
                 int k = symbol_constant(e->text);
                 b().line = e->loc.line;
@@ -373,7 +380,6 @@ private:
                     b().abx(Opcode::LoadK, rk, k);
                     b().abc(Opcode::GetIndex, target, ro, rk);
                 }
-                free_to(saved);
                 return;
             }
             case ExprKind::Fn: {
@@ -448,18 +454,17 @@ private:
             }
             return;
         }
-        int saved = m_fn->next_reg;
-        int target = dst == kDiscard ? alloc() : dst;
+        Scratch scratch(*this, dst);
+        int target = scratch.target;
         int r = compile_any(e->a);
         b().line = e->loc.line;
         Opcode op = e->op == Op::Neg ? Opcode::Neg : e->op == Op::Not ? Opcode::Not : Opcode::BitNot;
         b().abc(op, target, r, 0);
-        free_to(saved);
     }
 
     void compile_interpolation(Expr* e, int dst) {
-        int saved = m_fn->next_reg;
-        int target = dst == kDiscard ? alloc() : dst;
+        Scratch scratch(*this, dst);
+        int target = scratch.target;
         bool first = true;
         int acc = alloc();
         for (InterpPart& part : e->parts) {
@@ -487,12 +492,11 @@ private:
             load_constant(acc, c);
         }
         b().abc(Opcode::Move, target, acc, 0);
-        free_to(saved);
     }
 
     void compile_sequence(Expr* e, int dst) {
-        int saved = m_fn->next_reg;
-        int target = dst == kDiscard ? alloc() : dst;
+        Scratch scratch(*this, dst);
+        int target = scratch.target;
         size_t n = e->items.size();
         bool tuple = e->kind == ExprKind::Tuple;
         if (n <= 64) {
@@ -512,12 +516,11 @@ private:
         } else {
             throw LimitExceeded{"a tuple literal has more than 64 elements; use an array"};
         }
-        free_to(saved);
     }
 
     void compile_map(Expr* e, int dst) {
-        int saved = m_fn->next_reg;
-        int target = dst == kDiscard ? alloc() : dst;
+        Scratch scratch(*this, dst);
+        int target = scratch.target;
         size_t n = e->entries.size();
         if (n <= 32) {
             int base = m_fn->next_reg;
@@ -538,7 +541,6 @@ private:
             }
             b().abc(Opcode::Move, target, map, 0);
         }
-        free_to(saved);
     }
 
     void compile_call(Expr* e, int dst, bool tail) {
@@ -926,7 +928,6 @@ private:
             }
             switch (target->name_kind) {
                 case NameKind::Local:
-                case NameKind::Cell:
                     if (target->binding->needs_cell()) {
                         int r = compile_any(value);
                         b().line = e->loc.line;
@@ -935,8 +936,7 @@ private:
                         compile_expr(value, target->binding->reg);
                     }
                     break;
-                case NameKind::Upvalue:
-                case NameKind::UpCell: {
+                case NameKind::Upvalue: {
                     int r = compile_any(value);
                     b().line = e->loc.line;
                     b().abc(Opcode::SetUpCell, target->slot, r, 0);
@@ -1169,6 +1169,10 @@ private:
     FunctionState* m_fn = nullptr;
     std::vector<std::unique_ptr<image::Function>> m_functions;
 };
+
+Scratch::Scratch(Codegen& c, int dst)
+    : codegen(c), saved(c.m_fn->next_reg), target(dst == kDiscard ? c.alloc() : dst) {}
+Scratch::~Scratch() { codegen.free_to(saved); }
 
 }  // namespace
 

@@ -69,7 +69,10 @@ public:
 
         ResolveOptions resolve;
         resolve.builtins = m_options.builtins;
-        if (is_entry && m_options.repl) resolve.known_globals = m_options.repl_globals;
+        if (is_entry && m_options.repl) {
+            resolve.known_globals = m_options.repl_globals;
+            resolve.repl = true;
+        }
         if (is_stdlib) resolve.native_names = native_names(name);
         auto resolution = std::make_unique<Resolution>();
         image::Module out;

@@ -1,6 +1,6 @@
 // compiler/diagnostics.cpp — records compile errors and renders them Rust-style.
 //
-// The rendering is fixed by decisions.md ("Errors"):
+// The rendering is fixed by docs/language.md ("Errors"):
 //
 //   error: expected an expression, found ')'
 //     --> path/to/prog.vb:3:14

@@ -4,7 +4,7 @@
 // report here; the `vb` executable prints render() on stderr, and the REPL reads
 // `incomplete` to decide whether to ask for another line. A diagnostic is located by
 // line and column (bytes, 1-based) in the module source, which this object shows as
-// an excerpt with a caret, in the format fixed by decisions.md ("Errors").
+// an excerpt with a caret, in the format fixed by docs/language.md ("Errors").
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,7 @@
 //
 // One Lexer walks the text byte by byte, keeping line and column. Its only state
 // beyond the position is the stack of open brackets and the previous token, which
-// together decide two context rules of decisions.md:
+// together decide two context rules of docs/language.md:
 //
 //   * A newline ends a statement only where the innermost open bracket is a `{` (or
 //     none is open), the previous token does not join lines (tokens.def, `newline`

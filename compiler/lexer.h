@@ -2,7 +2,7 @@
 //
 // The lexer reads UTF-8 text and produces tokens of the kinds listed in tokens.def;
 // the parser (parser.cpp) takes them all at once from tokenize(). The lexer decides
-// which newlines end a statement (decisions.md, "Syntax details"), so the parser only
+// which newlines end a statement (docs/language.md, "Statements and newlines"), so the parser only
 // sees those. Bad input becomes an Error token that carries its own message: the
 // lexer never throws and never reports, and the parser reports each error token once,
 // when it reaches it, so that a bad character costs one message and not a cascade.

@@ -28,7 +28,7 @@ namespace vb::compiler {
 
 namespace {
 
-// Binding power of infix operators, lowest first (decisions.md, "Precedence").
+// Binding power of infix operators, lowest first (docs/language.md, "Operators").
 enum class Precedence : uint8_t {
     None, Or, And, Not, Comparison, BitOr, BitXor, BitAnd, Shift, Pipe, Range, Term, Factor,
     Unary, Power, Postfix,
@@ -688,7 +688,7 @@ Expr* Parser::block_body(const Token& open) {
 
 // After a `{` in expression position: a map when followed by `}`, `name:`, `"str":`,
 // an integer and `:`, a symbol and `:`, or a parenthesised expression and `:`
-// (decisions.md); otherwise a block.
+// (docs/language.md); otherwise a block.
 bool Parser::looks_like_map() const {
     size_t i = m_pos;
     while (m_tokens[i].kind == TokenKind::Newline)

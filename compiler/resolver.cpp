@@ -49,6 +49,7 @@ private:
         FunctionScope* scope = nullptr;
         std::vector<std::unordered_map<std::string, Binding*>> blocks;
         FunctionContext* parent = nullptr;
+        int loop_depth = 0;  // `break` and `continue` need one
     };
 
     FunctionScope* new_scope(FunctionScope* parent) {
@@ -337,9 +338,25 @@ private:
             case ExprKind::Int:
             case ExprKind::Float:
             case ExprKind::String:
-            case ExprKind::Symbol:
+            case ExprKind::Symbol: break;
             case ExprKind::Break:
-            case ExprKind::Continue: break;
+            case ExprKind::Continue:
+                if (m_function->loop_depth == 0)
+                    m_diagnostics.error(e->loc, std::string("`") + (e->kind == ExprKind::Break ? "break" : "continue") +
+                                                    "` outside a loop");
+                break;
+            case ExprKind::Return:
+                if (!m_function->parent && !m_options.repl)
+                    m_diagnostics.error(e->loc, "`return` outside a function",
+                                        "the top level of a module runs to its end; use `exit(n)` to stop the program");
+                expression(e->a);
+                break;
+            case ExprKind::While:
+                expression(e->a);
+                m_function->loop_depth++;
+                expression(e->b);
+                m_function->loop_depth--;
+                break;
             case ExprKind::Name: resolve_name(e); break;
             case ExprKind::Interp:
                 for (auto& part : e->parts) expression(part.expr);
@@ -387,7 +404,9 @@ private:
                 expression(e->a);
                 push_block();
                 pattern(e->pattern, false);
+                m_function->loop_depth++;
                 expression(e->b);
+                m_function->loop_depth--;
                 pop_block();
                 break;
             case ExprKind::Assign:
@@ -403,7 +422,7 @@ private:
                                         "names that start with `_` are not exported",
                                         static_cast<uint32_t>(e->text.size() + 1));
                 break;
-            default:  // Unary, Binary, And, Or, Range, Index, Raise, Return, While
+            default:  // Unary, Binary, And, Or, Range, Index, Raise
                 expression(e->a);
                 expression(e->b);
                 expression(e->c);

@@ -70,6 +70,7 @@ struct ResolveOptions {
     std::vector<std::string> builtins;      // prelude globals, by slot
     std::vector<ModuleGlobal> known_globals; // REPL: globals of earlier lines
     std::vector<std::string> native_names;   // stdlib module: its natives, bound first
+    bool repl = false;                       // a REPL line may `return` from the top level
 };
 
 // Returns false if errors were reported.

@@ -139,6 +139,7 @@ Process* Team::spawn(Value function, const Value* args, uint32_t count) {
     p.ensure_stack(0, count + 1);
     p.stack[0] = function;
     for (uint32_t n = 0; n < count; n++) p.stack[1 + n] = args[n];
+    p.start_slots = count + 1;  // scanned by the collector until the first frame exists
     m_processes.emplace(pid, std::move(owned));
     try {
         begin_call(p, 0, count);

@@ -289,6 +289,7 @@ struct Printer {
                 break;
             case Tag::Tuple: {
                 auto* t = as_tuple(v);
+                if (!enter(t, "(...)")) break;
                 out += '(';
                 for (uint32_t i = 0; i < t->length; i++) {
                     if (i) out += ", ";
@@ -296,6 +297,7 @@ struct Printer {
                 }
                 if (t->length == 1) out += ',';
                 out += ')';
+                open.pop_back();
                 break;
             }
             case Tag::Array: {
@@ -390,6 +392,12 @@ struct Printer {
 };
 
 }  // namespace
+
+std::string quote_string(std::string_view s) {
+    std::string out;
+    append_quoted(out, s);
+    return out;
+}
 
 void append_value(std::string& out, Value v, bool quote_strings) {
     Printer printer{out, {}};

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "vm/object/objects.h"
 
@@ -21,6 +22,8 @@ std::string to_display(Value v);
 // The printed form with strings quoted (inside containers, in the REPL).
 std::string to_repr(Value v);
 void append_value(std::string& out, Value v, bool quote_strings);
+// A string in double quotes with the escapes the lexer reads back.
+std::string quote_string(std::string_view s);
 // Python's repr of a float: shortest round-trip digits, always a '.' or exponent.
 std::string format_float(double d);
 

@@ -2,7 +2,7 @@
 """tests/docs/run_doc_examples.py — runs the ```vb examples of a Markdown document.
 
 Every fenced block tagged ```vb is a complete program. Its expectations are comments,
-the same conventions as the golden tests in tests/lang (see decisions.md, "Tests"):
+the same conventions as the golden tests in tests/lang (see docs/language.md, "Tests"):
 
     # expect: <line>       one per line of standard output, in order; the text after
                            "# expect: " must equal the line exactly ("# expect:" alone

@@ -1,7 +1,7 @@
 // tests/unit/parser.test.cpp — unit tests of compiler/parser.{h,cpp}.
 //
 // Trees are compared through dump_ast (ast_dump.h). Covered: the precedence table of
-// decisions.md, pipes, every statement, expression and pattern kind, map-or-block,
+// docs/language.md, pipes, every statement, expression and pattern kind, map-or-block,
 // node locations, error messages with their locations and hints, recovery with
 // several errors, `incomplete` for the REPL, the nesting limit, and the rendering of
 // diagnostics.
@@ -431,7 +431,7 @@ TEST_CASE("parser: nodes are located at their first token, or at their operator"
 
 // ---- errors -------------------------------------------------------------------
 
-TEST_CASE("parser: a compile error renders in the format of decisions.md", "[parser][diagnostics]") {
+TEST_CASE("parser: a compile error renders in the format of docs/language.md", "[parser][diagnostics]") {
     const std::unique_ptr<Parsed> parsed = parse("let ok = 1\nlet y = 2\nlet x = (1 + )\n");
     CHECK_FALSE(parsed->ok);
     CHECK(parsed->diagnostics->render() ==

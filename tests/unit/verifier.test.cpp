@@ -257,7 +257,7 @@ for (k, v) in m { print(k, v) }
 for i in 0..=10 { inc() }
 let r = match m { {a: 1, b} => b, _ => nil }
 let e = try { raise {kind: :x, msg: "m"} } catch err { err.kind }
-print(str.upper("x"), fib(10), r, e, m.a, [1, 2, 3][1..])
+print(str.upper("x"), fib(10), r, e, m.a, [1, 2, 3][1..2])
 )";
     compiler::CompileResult compiled = compiler::compile_program("program.vb", program, options);
     INFO(compiled.errors);

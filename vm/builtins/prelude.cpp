@@ -45,28 +45,9 @@ std::string_view trim_space(std::string_view s) {
 
 // A string as it appears in an error message: quoted, escaped, shortened.
 std::string quote_for_message(std::string_view s) {
-    std::string out = "\"";
     size_t shown = std::min<size_t>(s.size(), 60);
-    for (size_t i = 0; i < shown; i++) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[16];
-                    std::snprintf(buf, sizeof buf, "\\u{%x}", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    if (shown < s.size()) out += "...";
-    out += '"';
+    std::string out = quote_string(s.substr(0, shown));
+    if (shown < s.size()) out.insert(out.size() - 1, "...");
     return out;
 }
 

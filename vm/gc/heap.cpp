@@ -178,13 +178,19 @@ CellObj* Heap::new_cell(Value value) {
     return c;
 }
 
-ProtoObj* Heap::new_proto() {
-    Object* raw = allocate(sizeof(ProtoObj), Tag::Proto);
+// Objects with C++ members (vectors, maps) are constructed in place; the header
+// that allocate() filled in is kept.
+template <class T>
+T* Heap::construct(Tag kind) {
+    Object* raw = allocate(sizeof(T), kind);
     Object header = *raw;
-    auto* p = new (raw) ProtoObj();
-    p->next = header.next;
-    p->kind = header.kind;
-    p->marked = 0;
+    T* object = new (raw) T();
+    static_cast<Object&>(*object) = header;
+    return object;
+}
+
+ProtoObj* Heap::new_proto() {
+    ProtoObj* p = construct<ProtoObj>(Tag::Proto);
     p->name = nullptr;
     p->module = nullptr;
     p->line = 0;
@@ -195,12 +201,7 @@ ProtoObj* Heap::new_proto() {
 }
 
 ModuleObj* Heap::new_module() {
-    Object* raw = allocate(sizeof(ModuleObj), Tag::Module);
-    Object header = *raw;
-    auto* m = new (raw) ModuleObj();
-    m->next = header.next;
-    m->kind = header.kind;
-    m->marked = 0;
+    ModuleObj* m = construct<ModuleObj>(Tag::Module);
     m->name = m->path = nullptr;
     m->state = ModuleState::Loaded;
     m->is_stdlib = false;

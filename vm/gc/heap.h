@@ -76,6 +76,8 @@ public:
 private:
     friend class Collector;
     Object* allocate(size_t bytes, Tag kind);
+    template <class T>
+    T* construct(Tag kind);
     void account(size_t bytes);
 
     Team& m_team;

@@ -132,8 +132,12 @@ bool raise_in(Process& p, Value error) {
     }
     Handler h = p.handlers.back();
     p.handlers.pop_back();
+    // What the abandoned code held above the handler's register is dead: clear it,
+    // so that memory it kept (say, until :out_of_memory) can be collected.
+    uint32_t top = p.stack_top();
     p.frames.resize(h.frame_count);
     p.frames.back().pc = h.target;
+    for (uint32_t slot = h.slot + 1; slot < top; slot++) p.stack[slot] = Value::nil();
     p.stack[h.slot] = error;
     return true;
 }

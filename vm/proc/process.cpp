@@ -39,7 +39,7 @@ void Process::ensure_stack(uint32_t from, uint32_t slots) {
 }
 
 uint32_t Process::stack_top() const {
-    if (frames.empty()) return 0;
+    if (frames.empty()) return start_slots < m_capacity ? start_slots : m_capacity;
     const Frame& f = frames.back();
     uint64_t top = uint64_t(f.base) + f.closure->proto->register_count;
     return static_cast<uint32_t>(top < m_capacity ? top : m_capacity);

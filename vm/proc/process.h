@@ -81,6 +81,7 @@ public:
     bool failed = false;
     std::string failure_trace;            // the trace when the uncaught error was not an error map
     std::vector<uint64_t> groups;         // groups this process joined
+    uint32_t start_slots = 0;             // live slots before the first frame (function and arguments)
 
 private:
     Team& m_team;
