@@ -288,11 +288,10 @@ print(use_heap())
     CHECK(r.out == "(20000, 1000)\n");
 }
 
-// FIXME: the collector scans every register of every frame up to the frame's
-// register count, including dead temporaries and the slots a callee that raised
-// was using, so memory that the program no longer references stays reachable
-// until the frame returns. After a caught :out_of_memory this leaves the heap
-// full: the next allocation in the same frame fails again.
+// The collector scans every register of every frame up to the frame's register
+// count. When a `try` catches an error, the registers the abandoned code used are
+// cleared, so what it held (here, until :out_of_memory) can be collected and the
+// next allocation in the same frame succeeds.
 TEST_CASE("interpreter: memory is reusable in the same frame after a caught :out_of_memory",
           "[interpreter][memory]") {
     TeamOptions options;
