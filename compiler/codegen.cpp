@@ -204,6 +204,7 @@ private:
             b().abc(Opcode::AddI, target, ra, static_cast<int>((e->op == Op::Add ? imm : -imm) + 128));
             return;
         }
+        if (compile_constant_operand(e, target)) return;
         Expr* left = e->a;
         Expr* right = e->b;
         Op op = e->op;
@@ -228,6 +229,39 @@ private:
                 break;
             default: b().abc(arith_opcode(op), target, ra, rb); break;
         }
+    }
+
+    // `x op 2.5`, `x % 7`, `2.0 * x`: the literal stays in the constant pool instead of
+    // taking a register and an instruction to load. Returns false when not applicable.
+    bool compile_constant_operand(Expr* e, int target) {
+        Opcode op;
+        switch (e->op) {
+            case Op::Add: op = Opcode::AddK; break;
+            case Op::Sub: op = Opcode::SubK; break;
+            case Op::Mul: op = Opcode::MulK; break;
+            case Op::Div: op = Opcode::DivK; break;
+            case Op::Mod: op = Opcode::ModK; break;
+            case Op::IDiv: op = Opcode::IDivK; break;
+            default: return false;
+        }
+        auto is_number = [](Expr* x) { return x->kind == ExprKind::Int || x->kind == ExprKind::Float; };
+        Expr* literal = nullptr;
+        Expr* other = nullptr;
+        if (is_number(e->b)) {
+            literal = e->b;
+            other = e->a;
+        } else if ((e->op == Op::Add || e->op == Op::Mul) && is_number(e->a)) {
+            literal = e->a;  // both commute exactly, for ints and IEEE floats
+            other = e->b;
+        } else {
+            return false;
+        }
+        int k = constant(literal_constant(literal));
+        if (k > 255) return false;
+        int r = compile_any(other);
+        b().line = e->loc.line;
+        b().abc(op, target, r, k);
+        return true;
     }
 
     // Jumps (added to `jumps`) when the condition's truth equals `when`.
@@ -954,6 +988,26 @@ private:
             return;
         }
         int object = compile_any(target->a);
+        if (target->kind == ExprKind::Field) {
+            int k = symbol_constant(target->text);
+            if (k <= 255) {
+                int value;
+                if (e->op == Op::None) {
+                    value = compile_any(e->b);
+                } else {
+                    value = alloc();
+                    b().line = e->loc.line;
+                    b().abc(Opcode::GetField, value, object, k);
+                    int operand = compile_any(e->b);
+                    b().line = e->loc.line;
+                    b().abc(arith_opcode(e->op), value, value, operand);
+                }
+                b().line = e->loc.line;
+                b().abc(Opcode::SetField, object, k, value);
+                free_to(saved);
+                return;
+            }
+        }
         int key;
         if (target->kind == ExprKind::Index) {
             key = compile_any(target->b);

@@ -84,6 +84,7 @@ ModuleObj* Team::load(const image::Image& image) {
             if (!f.name.empty()) proto->name = heap.new_string(f.name);
             proto->constants.reserve(f.constants.size());
             for (const image::Constant& c : f.constants) proto->constants.push_back(make_constant(heap, c));
+            proto->field_cache.assign(f.constants.size(), 0);
         }
         // An extension's top level is its first function, after the module's own.
         m->top_level = static_cast<uint32_t>(first_function);

@@ -78,10 +78,14 @@ struct Checker {
                     fail(VerifyError::ConstantOutOfRange);
                 break;
             case 's':
+            case 'n': {
                 if (value < 0 || static_cast<size_t>(value) >= function->constants.size())
                     fail(VerifyError::ConstantOutOfRange);
-                if (function->constants[value].kind != ConstantKind::Symbol) fail(VerifyError::ConstantKind);
+                ConstantKind k = function->constants[value].kind;
+                if (kind == 's' ? k != ConstantKind::Symbol : (k != ConstantKind::Int && k != ConstantKind::Float))
+                    fail(VerifyError::ConstantKind);
                 break;
+            }
             case 'u':
                 if (value < 0 || static_cast<size_t>(value) >= function->captures.size())
                     fail(VerifyError::UpvalueOutOfRange);

@@ -151,6 +151,7 @@ RunResult run_process(Process& p, int budget) {
     Value* base = nullptr;
     ClosureObj* closure = nullptr;
     const Value* k = nullptr;
+    uint32_t* field_cache = nullptr;  // per constant: where that field was last found
 
 #define LOAD_FRAME()                                      \
     do {                                                  \
@@ -159,6 +160,7 @@ RunResult run_process(Process& p, int budget) {
         pc = f_.pc;                                       \
         base = p.stack + f_.base;                         \
         k = closure->proto->constants.data();             \
+        field_cache = closure->proto->field_cache.data(); \
     } while (0)
 #define SAVE_PC() (p.frames.back().pc = pc)
 #define R(x) base[x]
@@ -293,9 +295,9 @@ RunResult run_process(Process& p, int budget) {
                 VB_NEXT();
             }
 
-#define ARITH_CASE(name, int_expr_overflow, float_op)                              \
+#define ARITH_CASE(name, generic, int_expr_overflow, float_op, right)          \
     VB_CASE(name) {                                                                \
-        Value x = R(B), y = R(C);                                                  \
+        Value x = R(B), y = right;                                                 \
         if (x.is_int() && y.is_int()) {                                            \
             int64_t r;                                                             \
             if (!int_expr_overflow(x.i, y.i, &r)) {                                \
@@ -306,13 +308,36 @@ RunResult run_process(Process& p, int budget) {
             R(A) = Value::number(x.f float_op y.f);                                \
             VB_NEXT();                                                             \
         }                                                                          \
-        R(A) = arith(heap, Opcode::name, x, y);                                    \
+        R(A) = arith(heap, Opcode::generic, x, y);                                 \
         VB_NEXT();                                                                 \
     }
-            ARITH_CASE(Add, __builtin_add_overflow, +)
-            ARITH_CASE(Sub, __builtin_sub_overflow, -)
-            ARITH_CASE(Mul, __builtin_mul_overflow, *)
+            ARITH_CASE(Add, Add, __builtin_add_overflow, +, R(C))
+            ARITH_CASE(Sub, Sub, __builtin_sub_overflow, -, R(C))
+            ARITH_CASE(Mul, Mul, __builtin_mul_overflow, *, R(C))
+            ARITH_CASE(AddK, Add, __builtin_add_overflow, +, k[C])
+            ARITH_CASE(SubK, Sub, __builtin_sub_overflow, -, k[C])
+            ARITH_CASE(MulK, Mul, __builtin_mul_overflow, *, k[C])
 #undef ARITH_CASE
+            VB_CASE(DivK) {
+                Value x = R(B), y = k[C];
+                if (x.is_float() && y.is_float()) R(A) = Value::number(x.f / y.f);
+                else R(A) = arith(heap, Opcode::Div, x, y);
+                VB_NEXT();
+            }
+            VB_CASE(ModK) {
+                Value x = R(B), y = k[C];
+                if (x.is_int() && y.is_int() && y.i > 0) {
+                    int64_t m = x.i % y.i;
+                    R(A) = Value::integer(m < 0 ? m + y.i : m);
+                } else {
+                    R(A) = arith(heap, Opcode::Mod, x, y);
+                }
+                VB_NEXT();
+            }
+            VB_CASE(IDivK) {
+                R(A) = arith(heap, Opcode::IDiv, R(B), k[C]);
+                VB_NEXT();
+            }
             VB_CASE(Div) {
                 Value x = R(B), y = R(C);
                 if (x.is_float() && y.is_float()) R(A) = Value::number(x.f / y.f);
@@ -467,6 +492,7 @@ RunResult run_process(Process& p, int budget) {
                     pc = proto->code.data();
                     base = p.stack + new_base;
                     k = proto->constants.data();
+                    field_cache = proto->field_cache.data();
                     REDUCE();
                     VB_NEXT();
                 }
@@ -578,12 +604,28 @@ RunResult run_process(Process& p, int budget) {
             VB_CASE(GetField) {
                 Value object = R(B);
                 SymbolObj* name = as_symbol(k[C]);
+                uint32_t& hint = field_cache[C];
                 if (object.is(Tag::Map)) {
-                    const MapEntry* e = map_find_symbol(as_map(object), name);
-                    if (e) {
+                    MapObj* m = as_map(object);
+                    if (hint < m->entry_count && m->entries[hint].key.o == name &&
+                        m->entries[hint].key.tag == Tag::Symbol) {
+                        R(A) = m->entries[hint].value;
+                        VB_NEXT();
+                    }
+                    if (const MapEntry* e = map_find_symbol(m, name)) {
+                        hint = static_cast<uint32_t>(e - m->entries);
                         R(A) = e->value;
                         VB_NEXT();
                     }
+                } else if (object.is(Tag::Module)) {
+                    ModuleObj* m = as_module(object);
+                    if (hint < m->global_names.size() && m->global_names[hint] == name &&
+                        !m->globals[hint].is_missing()) {
+                        R(A) = m->globals[hint];
+                        VB_NEXT();
+                    }
+                    auto found = m->exports.find(name);
+                    if (found != m->exports.end()) hint = found->second;
                 }
                 R(A) = get_field(object, name);
                 VB_NEXT();
@@ -591,9 +633,16 @@ RunResult run_process(Process& p, int budget) {
             VB_CASE(SetField) {
                 Value object = R(A);
                 SymbolObj* name = as_symbol(k[B]);
+                uint32_t& hint = field_cache[B];
                 if (object.is(Tag::Map)) {
-                    const MapEntry* e = map_find_symbol(as_map(object), name);
-                    if (e) {
+                    MapObj* m = as_map(object);
+                    if (hint < m->entry_count && m->entries[hint].key.o == name &&
+                        m->entries[hint].key.tag == Tag::Symbol) {
+                        m->entries[hint].value = R(C);
+                        VB_NEXT();
+                    }
+                    if (const MapEntry* e = map_find_symbol(m, name)) {
+                        hint = static_cast<uint32_t>(e - m->entries);
                         const_cast<MapEntry*>(e)->value = R(C);
                         VB_NEXT();
                     }

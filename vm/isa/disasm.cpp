@@ -63,6 +63,7 @@ std::string disassemble(const image::Function& f) {
                 case 'r': std::snprintf(buf, sizeof buf, " r%ld", fields[n]); break;
                 case 'k':
                 case 's':
+                case 'n':
                     std::snprintf(buf, sizeof buf, " k%ld", fields[n]);
                     if (fields[n] >= 0 && static_cast<size_t>(fields[n]) < f.constants.size())
                         comment += " " + constant_text(f.constants[fields[n]]);

@@ -110,6 +110,10 @@ struct ProtoObj : Object {
     std::vector<uint32_t> lines;
     std::vector<Value> constants;
     std::vector<image::Capture> captures;
+    // Inline caches of GetField/SetField, one per constant: the map entry (or
+    // module global) where that field name was found last time. Only a hint: it
+    // is checked before use.
+    std::vector<uint32_t> field_cache;
     StringObj* name;  // nullptr for anonymous functions
     ModuleObj* module;
     uint32_t line;
