@@ -126,8 +126,18 @@ void Team::mark_roots(Collector& collector) {
 // ---- processes -----------------------------------------------------------------
 
 Process* Team::find_process(uint64_t pid) {
+    CachedProcess& cached = m_process_cache[pid & 63];
+    if (cached.pid == pid && cached.process) return cached.process;
     auto found = m_processes.find(pid);
-    return found == m_processes.end() ? nullptr : found->second.get();
+    if (found == m_processes.end()) return nullptr;
+    cached = CachedProcess{pid, found->second.get()};
+    return cached.process;
+}
+
+void Team::forget_process(uint64_t pid) {
+    CachedProcess& cached = m_process_cache[pid & 63];
+    if (cached.pid == pid) cached = CachedProcess{};
+    m_processes.erase(pid);
 }
 
 Process* Team::spawn(Value function, const Value* args, uint32_t count) {
@@ -144,7 +154,7 @@ Process* Team::spawn(Value function, const Value* args, uint32_t count) {
     try {
         begin_call(p, 0, count);
     } catch (...) {
-        m_processes.erase(pid);
+        forget_process(pid);
         throw;
     }
     make_runnable(p);
@@ -294,7 +304,7 @@ void Team::run_scheduler(Process& main) {
             case RunResult::Finished:
             case RunResult::Failed:
                 finish(*p);
-                if (p != &main) m_processes.erase(p->pid());
+                if (p != &main) forget_process(p->pid());
                 break;
         }
     }
@@ -317,7 +327,7 @@ int Team::run_main(ModuleObj* module, Value* result) {
         *result = main->outcome;
     }
     m_main = nullptr;
-    m_processes.erase(main->pid());
+    forget_process(main->pid());
     return status;
 }
 

@@ -88,6 +88,7 @@ public:
 
 private:
     void run_scheduler(Process& main);
+    void forget_process(uint64_t pid);
     void finish(Process& p);
     void fire_timers(bool wait);
 
@@ -95,6 +96,13 @@ private:
     ModuleObj* m_prelude = nullptr;
     std::vector<ModuleObj*> m_modules;
     std::unordered_map<uint64_t, std::unique_ptr<Process>> m_processes;
+    // A direct-mapped cache in front of m_processes: a transaction looks up its
+    // peer on every send and reply.
+    struct CachedProcess {
+        uint64_t pid = 0;
+        Process* process = nullptr;
+    };
+    CachedProcess m_process_cache[64];
     std::deque<Process*> m_run_queue;
     struct Timer {
         int64_t deadline_ns;

@@ -92,49 +92,42 @@ void Collector::trace(Object* object) {
 }
 
 void free_object(Heap& heap, Object* object) {
+    size_t size;
     switch (object->kind) {
         case Tag::Array: {
             auto* a = static_cast<ArrayObj*>(object);
             heap.free_buffer(a->items, sizeof(Value) * a->capacity);
-            heap.note_freed(sizeof(ArrayObj));
+            size = sizeof(ArrayObj);
             break;
         }
         case Tag::Map:
             map_free_storage(heap, static_cast<MapObj*>(object));
-            heap.note_freed(sizeof(MapObj));
+            size = sizeof(MapObj);
             break;
         case Tag::Bytes: {
             auto* b = static_cast<BytesObj*>(object);
             heap.free_buffer(b->data, b->capacity);
-            heap.note_freed(sizeof(BytesObj));
+            size = sizeof(BytesObj);
             break;
         }
         case Tag::Proto:
             static_cast<ProtoObj*>(object)->~ProtoObj();
-            heap.note_freed(sizeof(ProtoObj));
+            size = sizeof(ProtoObj);
             break;
         case Tag::Module:
             static_cast<ModuleObj*>(object)->~ModuleObj();
-            heap.note_freed(sizeof(ModuleObj));
+            size = sizeof(ModuleObj);
             break;
-        case Tag::String:
-            heap.note_freed(string_size(static_cast<StringObj*>(object)->length));
-            break;
-        case Tag::Tuple: {
-            heap.note_freed(tuple_size(static_cast<TupleObj*>(object)->length));
-            break;
-        }
-        case Tag::Function: {
-            heap.note_freed(closure_size(static_cast<ClosureObj*>(object)->upvalue_count));
-            break;
-        }
-        case Tag::Symbol: heap.note_freed(sizeof(SymbolObj)); break;
-        case Tag::Range: heap.note_freed(sizeof(RangeObj)); break;
-        case Tag::Native: heap.note_freed(sizeof(NativeObj)); break;
-        case Tag::Cell: heap.note_freed(sizeof(CellObj)); break;
+        case Tag::String: size = string_size(static_cast<StringObj*>(object)->length); break;
+        case Tag::Tuple: size = tuple_size(static_cast<TupleObj*>(object)->length); break;
+        case Tag::Function: size = closure_size(static_cast<ClosureObj*>(object)->upvalue_count); break;
+        case Tag::Symbol: size = sizeof(SymbolObj); break;
+        case Tag::Range: size = sizeof(RangeObj); break;
+        case Tag::Native: size = sizeof(NativeObj); break;
+        case Tag::Cell: size = sizeof(CellObj); break;
         default: std::abort();
     }
-    std::free(object);
+    heap.release(object, size);
 }
 
 void Heap::collect() {

@@ -21,6 +21,36 @@ Heap::~Heap() {
         free_object(*this, object);
         object = next;
     }
+    for (void* chunk : m_chunks) std::free(chunk);
+}
+
+void* Heap::allocate_small(size_t size_class) {
+    if (!m_free[size_class]) {
+        size_t block = size_class * kGranule;
+        char* chunk = static_cast<char*>(std::malloc(kChunkBytes));
+        if (!chunk) return nullptr;
+        m_chunks.push_back(chunk);
+        for (size_t at = 0; at + block <= kChunkBytes; at += block) {
+            auto* free = reinterpret_cast<FreeBlock*>(chunk + at);
+            free->next = m_free[size_class];
+            m_free[size_class] = free;
+        }
+    }
+    FreeBlock* block = m_free[size_class];
+    m_free[size_class] = block->next;
+    return block;
+}
+
+void Heap::release(Object* object, size_t bytes) {
+    m_bytes -= bytes;
+    if (bytes <= kSmallLimit) {
+        auto* free = reinterpret_cast<FreeBlock*>(object);
+        size_t size_class = (bytes + kGranule - 1) / kGranule;
+        free->next = m_free[size_class];
+        m_free[size_class] = free;
+    } else {
+        std::free(object);
+    }
 }
 
 void Heap::account(size_t bytes) {
@@ -38,7 +68,8 @@ void Heap::account(size_t bytes) {
 
 Object* Heap::allocate(size_t bytes, Tag kind) {
     account(bytes);
-    auto* object = static_cast<Object*>(std::malloc(bytes));
+    void* memory = bytes <= kSmallLimit ? allocate_small((bytes + kGranule - 1) / kGranule) : std::malloc(bytes);
+    auto* object = static_cast<Object*>(memory);
     if (!object) {
         m_bytes -= bytes;
         throw OutOfMemory{bytes};

@@ -58,7 +58,8 @@ public:
     void* allocate_buffer(size_t bytes);
     void* reallocate_buffer(void* old, size_t old_bytes, size_t new_bytes);
     void free_buffer(void* buffer, size_t bytes);
-    void note_freed(size_t bytes) { m_bytes -= bytes; }
+    // Returns an object's memory (the sweep calls it through free_object).
+    void release(Object* object, size_t bytes);
 
     void collect();
     const HeapStats& stats() const { return m_stats; }
@@ -79,6 +80,22 @@ private:
     template <class T>
     T* construct(Tag kind);
     void account(size_t bytes);
+
+    // Small objects come from per-size free lists carved out of 64 KiB chunks, so
+    // allocating and freeing them is a few pointer moves; larger ones use malloc.
+#if defined(__SANITIZE_ADDRESS__)
+    static constexpr size_t kSmallLimit = 0;  // every object from malloc, so ASan sees each one
+#else
+    static constexpr size_t kSmallLimit = 256;
+#endif
+    static constexpr size_t kGranule = 16;
+    static constexpr size_t kChunkBytes = 64 << 10;
+    struct FreeBlock {
+        FreeBlock* next;
+    };
+    void* allocate_small(size_t size_class);
+    FreeBlock* m_free[kSmallLimit / kGranule + 1] = {};
+    std::vector<void*> m_chunks;
 
     Team& m_team;
     Object* m_objects = nullptr;
