@@ -332,11 +332,33 @@ TEST_CASE("compiler: x + small constant uses AddI", "[compiler][codegen]") {
     CHECK(has(f, "AddI", "r\\d+ r0 129"));  // C - 128 = 1
     CHECK_FALSE(has(f, "Add"));
     CHECK(has(listing("fn g(x) { x - 1 }\n", "g"), "AddI", "r\\d+ r0 127"));
-    // Out of the immediate's range: a plain Add.
+    // Out of the immediate's range: the constant stays in the pool (AddK).
     std::string big = listing("fn k(x) { x + 100000 }\n", "k");
     INFO(big);
-    CHECK(has(big, "Add"));
+    CHECK(has(big, "AddK"));
     CHECK_FALSE(has(big, "AddI"));
+    CHECK_FALSE(has(big, "LoadK"));
+}
+
+TEST_CASE("compiler: a numeric literal operand is a constant, not a register", "[compiler][codegen]") {
+    std::string f = listing("fn f(x) { (x % 7) * 2.5 }\n", "f");
+    INFO(f);
+    CHECK(has(f, "ModK"));
+    CHECK(has(f, "MulK"));
+    CHECK_FALSE(has(f, "LoadInt"));
+    CHECK_FALSE(has(f, "LoadK"));
+    // Addition and multiplication commute, so a literal on the left works too.
+    CHECK(has(listing("fn g(x) { 2.0 * x }\n", "g"), "MulK"));
+    // Subtraction does not: `1.5 - x` keeps the literal in a register.
+    CHECK_FALSE(has(listing("fn h(x) { 1.5 - x }\n", "h"), "SubK"));
+}
+
+TEST_CASE("compiler: compound field assignment uses GetField and SetField", "[compiler][codegen]") {
+    std::string f = listing("fn f(m) { m.x += 1 }\n", "f");
+    INFO(f);
+    CHECK(has(f, "GetField"));
+    CHECK(has(f, "SetField"));
+    CHECK_FALSE(has(f, "SetIndex"));
 }
 
 TEST_CASE("compiler: if a < b compiles to TestLt and Jmp", "[compiler][codegen]") {
