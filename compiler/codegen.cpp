@@ -86,6 +86,7 @@ private:
 
     // ---- registers ----
     int alloc() {
+        m_fresh = -1;
         int r = m_fn->next_reg++;
         if (r >= 250) throw LimitExceeded{"too many local variables and temporaries in one function"};
         if (m_fn->next_reg > m_fn->max_reg) m_fn->max_reg = m_fn->next_reg;
@@ -159,6 +160,7 @@ private:
     int compile_any(Expr* e) {
         if (is_plain_local(e)) return e->binding->reg;
         int r = alloc();
+        m_fresh = r;
         compile_expr(e, r);
         return r;
     }
@@ -580,7 +582,12 @@ private:
     void compile_call(Expr* e, int dst, bool tail) {
         int saved = m_fn->next_reg;
         if (e->items.size() > 200) throw LimitExceeded{"a call has more than 200 arguments"};
-        int base = alloc();
+        // A fresh temporary on top of the stack can be the call's base itself, which
+        // saves the Move of the result; a variable's register cannot (the callee
+        // would overwrite it before the arguments are evaluated).
+        bool reuse = dst != kDiscard && dst == m_fresh && dst + 1 == m_fn->next_reg;
+        m_fresh = -1;
+        int base = reuse ? dst : alloc();
         compile_expr(e->a, base);
         for (Expr* arg : e->items) compile_expr(arg, alloc());
         b().line = e->loc.line;
@@ -1041,6 +1048,7 @@ private:
                 Pattern* p = s->pattern;
                 if (p->kind == PatternKind::Bind && !p->binding->is_global) {
                     int r = alloc();
+                    m_fresh = r;  // the binding is declared only after its value
                     compile_expr(s->value, r);
                     if (p->binding->needs_cell()) b().abc(Opcode::NewCell, r, r, 0);
                     p->binding->reg = r;
@@ -1221,6 +1229,7 @@ private:
     image::Module& m_out;
     Diagnostics& m_diagnostics;
     FunctionState* m_fn = nullptr;
+    int m_fresh = -1;  // a temporary just allocated for the expression being compiled
     std::vector<std::unique_ptr<image::Function>> m_functions;
 };
 
