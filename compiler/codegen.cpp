@@ -135,21 +135,6 @@ private:
         }
     }
 
-    // Loads a prelude function by name (for string interpolation).
-    void load_builtin(const std::string& name, int dst) {
-        for (size_t i = 0; i < m_options.builtins.size(); i++)
-            if (m_options.builtins[i] == name) {
-                b().abx(Opcode::GetBuiltin, dst, static_cast<int>(i));
-                return;
-            }
-        auto found = m_res.global_slots.find(name);
-        if (found != m_res.global_slots.end()) {
-            b().abx(Opcode::GetGlobal, dst, static_cast<int>(found->second));
-            return;
-        }
-        throw LimitExceeded{"the builtin '" + name + "' is not available here"};
-    }
-
     // ---- expressions ----
 
     bool is_plain_local(Expr* e) {
@@ -500,34 +485,21 @@ private:
 
     void compile_interpolation(Expr* e, int dst) {
         Scratch scratch(*this, dst);
-        int target = scratch.target;
-        bool first = true;
-        int acc = alloc();
+        if (e->parts.size() > 200) throw LimitExceeded{"a string has more than 200 interpolated parts"};
+        int base = m_fn->next_reg;
         for (InterpPart& part : e->parts) {
-            int piece = first ? acc : alloc();
+            int r = alloc();
             if (part.expr) {
-                int call = alloc();
-                load_builtin("str", call);
-                compile_expr(part.expr, alloc());
-                b().line = e->loc.line;
-                b().abc(Opcode::Call, call, 1, 0);
-                b().abc(Opcode::Move, piece, call, 0);
+                compile_expr(part.expr, r);
             } else {
                 image::Constant c;
                 c.kind = image::ConstantKind::String;
                 c.text = part.text;
-                load_constant(piece, c);
+                load_constant(r, c);
             }
-            if (!first) b().abc(Opcode::Concat, acc, acc, piece);
-            first = false;
-            free_to(acc + 1);
         }
-        if (first) {
-            image::Constant c;
-            c.kind = image::ConstantKind::String;
-            load_constant(acc, c);
-        }
-        b().abc(Opcode::Move, target, acc, 0);
+        b().line = e->loc.line;
+        b().abc(Opcode::Interpolate, scratch.target, base, static_cast<int>(e->parts.size()));
     }
 
     void compile_sequence(Expr* e, int dst) {

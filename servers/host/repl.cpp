@@ -1,5 +1,6 @@
 // servers/host/repl.cpp — the interactive REPL: line editing and history with
-// libedit (~/.vb_history), multi-line input while a construct is open, the value
+// libedit (~/.vb_history; loaded with dlopen only when the REPL starts on a
+// terminal, so programs run without it and start smaller), multi-line input while a construct is open, the value
 // of each expression printed, definitions kept across lines (each line extends
 // the module "<repl>"), and errors that never end the session.
 #include <cstdio>
@@ -17,9 +18,7 @@
 #define VB_VERSION "0.0.0"
 #endif
 
-#ifdef VB_HAVE_LIBEDIT
-#include <editline/readline.h>
-#endif
+#include <dlfcn.h>
 
 namespace vb::host {
 
@@ -33,36 +32,53 @@ const char kHelp[] =
     "  :load FILE   run a file in this session (its definitions stay)\n"
     "  :quit        leave (so does Ctrl-D)\n";
 
+// The few libedit functions the REPL uses, found at run time.
+struct LineEditing {
+    char* (*readline)(const char*) = nullptr;
+    int (*add_history)(const char*) = nullptr;
+    int (*read_history)(const char*) = nullptr;
+    int (*write_history)(const char*) = nullptr;
+    void (*using_history)() = nullptr;
+
+    bool load() {
+        void* library = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+        if (!library) return false;
+        readline = reinterpret_cast<decltype(readline)>(dlsym(library, "readline"));
+        add_history = reinterpret_cast<decltype(add_history)>(dlsym(library, "add_history"));
+        read_history = reinterpret_cast<decltype(read_history)>(dlsym(library, "read_history"));
+        write_history = reinterpret_cast<decltype(write_history)>(dlsym(library, "write_history"));
+        using_history = reinterpret_cast<decltype(using_history)>(dlsym(library, "using_history"));
+        return readline && add_history && read_history && write_history && using_history;
+    }
+};
+
 class LineReader {
 public:
     LineReader() : m_interactive(isatty(0) && isatty(1)) {
-#ifdef VB_HAVE_LIBEDIT
-        if (m_interactive) {
+        if (m_interactive && m_editing.load()) {
+            m_edit = true;
             const char* home = std::getenv("HOME");
             if (home) m_history = std::string(home) + "/.vb_history";
-            using_history();
-            if (!m_history.empty()) read_history(m_history.c_str());
+            m_editing.using_history();
+            if (!m_history.empty()) m_editing.read_history(m_history.c_str());
         }
-#endif
     }
 
     bool interactive() const { return m_interactive; }
 
     // False at the end of input.
     bool read(const char* prompt, std::string* line) {
-#ifdef VB_HAVE_LIBEDIT
-        if (m_interactive) {
-            char* text = readline(prompt);
+        if (m_edit) {
+            char* text = m_editing.readline(prompt);
             if (!text) return false;
             *line = text;
             std::free(text);
             if (!line->empty()) {
-                add_history(line->c_str());
-                if (!m_history.empty()) write_history(m_history.c_str());
+                m_editing.add_history(line->c_str());
+                if (!m_history.empty()) m_editing.write_history(m_history.c_str());
             }
             return true;
         }
-#endif
         if (m_interactive) {
             std::fputs(prompt, stdout);
             std::fflush(stdout);
@@ -72,6 +88,8 @@ public:
 
 private:
     bool m_interactive;
+    bool m_edit = false;
+    LineEditing m_editing;
     std::string m_history;
 };
 

@@ -100,7 +100,8 @@ private:
     Team& m_team;
     Object* m_objects = nullptr;
     size_t m_bytes = 0;
-    size_t m_next_collection = 4 << 20;
+    static constexpr size_t kMinimumHeap = 512 << 10;
+    size_t m_next_collection = kMinimumHeap;
     bool m_collecting = false;
     std::unordered_map<std::string_view, SymbolObj*> m_symbols;
     HeapStats m_stats;

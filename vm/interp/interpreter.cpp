@@ -14,6 +14,7 @@
 //     and a plain switch (VB_FORCE_SWITCH, used by the debug build).
 #include "vm/interp/interpreter.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -152,6 +153,7 @@ RunResult run_process(Process& p, int budget) {
     ClosureObj* closure = nullptr;
     const Value* k = nullptr;
     uint32_t* field_cache = nullptr;  // per constant: where that field was last found
+    static thread_local std::string interpolation_buffer;
 
 #define LOAD_FRAME()                                      \
     do {                                                  \
@@ -883,6 +885,25 @@ RunResult run_process(Process& p, int budget) {
                 ModuleObj* m = closure->proto->module;
                 m->state = ModuleState::Ready;
                 R(A) = make_module(m);
+                VB_NEXT();
+            }
+            VB_CASE(Interpolate) {
+                // One allocation for the whole string, as Python's BUILD_STRING.
+                std::string& text = interpolation_buffer;
+                text.clear();
+                for (unsigned n = 0; n < C; n++) {
+                    Value part = R(B + n);
+                    if (part.is(Tag::String)) {
+                        text.append(as_string(part)->chars, as_string(part)->length);
+                    } else if (part.is_int()) {
+                        char digits[24];
+                        auto end = std::to_chars(digits, digits + sizeof digits, part.i).ptr;
+                        text.append(digits, end);
+                    } else {
+                        append_value(text, part, false);
+                    }
+                }
+                R(A) = make_string(heap.new_string(text));
                 VB_NEXT();
             }
             VB_CASE(AddI) {
