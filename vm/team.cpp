@@ -280,11 +280,26 @@ void Team::fire_timers(bool wait) {
     }
 }
 
+Process* Team::pop_runnable() {
+    while (!m_run_queue.empty()) {
+        Process* p = m_run_queue.front();
+        m_run_queue.pop_front();
+        p->in_run_queue = false;
+        if (p->state == ProcessState::Runnable) return p;
+    }
+    return nullptr;
+}
+
+Process* Team::next_to_run() {
+    if ((++m_rounds & 63) == 0 && !m_timers.empty()) return nullptr;
+    return pop_runnable();
+}
+
 void Team::run_scheduler(Process& main) {
-    unsigned rounds = 0;
     while (main.state != ProcessState::Done) {
-        if ((++rounds & 63) == 0 && !m_timers.empty()) fire_timers(false);
-        if (m_run_queue.empty()) {
+        if ((++m_rounds & 63) == 0 && !m_timers.empty()) fire_timers(false);
+        Process* p = pop_runnable();
+        if (!p) {
             if (!m_timers.empty()) {
                 fire_timers(true);
                 continue;
@@ -293,11 +308,7 @@ void Team::run_scheduler(Process& main) {
             wake_with_error(main, make_error(main, ErrorKind::Dead, "deadlock: every process is blocked"));
             continue;
         }
-        Process* p = m_run_queue.front();
-        m_run_queue.pop_front();
-        p->in_run_queue = false;
-        if (p->state != ProcessState::Runnable) continue;
-        RunResult result = run_process(*p, kReductions);
+        RunResult result = run_process(p, kReductions);  // p: whoever ran last
         switch (result) {
             case RunResult::Yield: make_runnable(*p); break;
             case RunResult::Blocked: break;

@@ -62,6 +62,9 @@ public:
     Process* spawn(Value function, const Value* args, uint32_t count);
     Process* find_process(uint64_t pid);
     void make_runnable(Process& p);
+    // The next process to run, for a hand-off from a process that blocked; nullptr
+    // when the scheduler should look at its timers first, or nothing can run.
+    Process* next_to_run();
     void wake(Process& p, Value result);            // deliver a result and make runnable
     void wake_with_error(Process& p, Value error);  // resume by raising `error`
     void set_timer(Process& p, int64_t milliseconds);
@@ -88,6 +91,8 @@ public:
 
 private:
     void run_scheduler(Process& main);
+    Process* pop_runnable();
+    unsigned m_rounds = 0;
     void forget_process(uint64_t pid);
     void finish(Process& p);
     void fire_timers(bool wait);

@@ -14,8 +14,10 @@ enum class RunResult : uint8_t {
     Failed,    // an error was not caught; p.outcome holds it
 };
 
-// Runs `p` from its top frame until one of the RunResults happens.
-RunResult run_process(Process& p, int budget);
+// Runs `p` from its top frame until one of the RunResults happens. When `p`
+// blocks, the next runnable process of the team runs in its place (budget
+// renewed), so `p` is updated to the process the result is about.
+RunResult run_process(Process*& p, int budget);
 
 // Prepares a call of the function in stack[callee_slot] with `count` arguments in
 // the slots after it: pushes a frame for vb code, or calls a native directly and

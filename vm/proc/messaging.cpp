@@ -98,7 +98,11 @@ int64_t optional_ms(const char* fn, Value* args, uint32_t count, uint32_t index)
 
 }  // namespace
 
-Value copy_message(Heap& heap, Value v) { return copy_at(heap, v, 0); }
+Value copy_message(Heap& heap, Value v) {
+    // Most messages are numbers, strings, symbols or pids: nothing to copy.
+    if (!(v.is(Tag::Tuple) || v.is(Tag::Array) || v.is(Tag::Map) || v.is(Tag::Bytes))) return v;
+    return copy_at(heap, v, 0);
+}
 
 NativeResult native_spawn(Process& p, Value* args, uint32_t count, Value& result) {
     Process* child = p.team().spawn(args[0], args + 1, count - 1);
