@@ -966,33 +966,20 @@ private:
             free_to(saved);
             return;
         }
+        // a[i] op= v and m.name op= v: the object and key are evaluated once. A field
+        // whose name fits in an operand uses GetField/SetField and their caches.
         int object = compile_any(target->a);
-        if (target->kind == ExprKind::Field) {
-            int k = symbol_constant(target->text);
-            if (k <= 255) {
-                int value;
-                if (e->op == Op::None) {
-                    value = compile_any(e->b);
-                } else {
-                    value = alloc();
-                    b().line = e->loc.line;
-                    b().abc(Opcode::GetField, value, object, k);
-                    int operand = compile_any(e->b);
-                    b().line = e->loc.line;
-                    b().abc(arith_opcode(e->op), value, value, operand);
-                }
-                b().line = e->loc.line;
-                b().abc(Opcode::SetField, object, k, value);
-                free_to(saved);
-                return;
+        bool is_field = target->kind == ExprKind::Field;
+        int name = is_field ? symbol_constant(target->text) : 0;
+        bool by_name = is_field && name <= 255;
+        int key = 0;
+        if (!by_name) {
+            if (is_field) {
+                key = alloc();
+                b().abx(Opcode::LoadK, key, name);
+            } else {
+                key = compile_any(target->b);
             }
-        }
-        int key;
-        if (target->kind == ExprKind::Index) {
-            key = compile_any(target->b);
-        } else {
-            key = alloc();
-            b().abx(Opcode::LoadK, key, symbol_constant(target->text));
         }
         int value;
         if (e->op == Op::None) {
@@ -1000,13 +987,15 @@ private:
         } else {
             value = alloc();
             b().line = e->loc.line;
-            b().abc(Opcode::GetIndex, value, object, key);
+            if (by_name) b().abc(Opcode::GetField, value, object, name);
+            else b().abc(Opcode::GetIndex, value, object, key);
             int operand = compile_any(e->b);
             b().line = e->loc.line;
             b().abc(arith_opcode(e->op), value, value, operand);
         }
         b().line = e->loc.line;
-        b().abc(Opcode::SetIndex, object, key, value);
+        if (by_name) b().abc(Opcode::SetField, object, name, value);
+        else b().abc(Opcode::SetIndex, object, key, value);
         free_to(saved);
     }
 
