@@ -142,6 +142,14 @@ private:
                !e->binding->needs_cell() && e->binding->reg >= 0;
     }
 
+    // Compiles `e` into a new register on top of the stack (an argument or an
+    // element of a literal), which a call may use as its base.
+    void compile_fresh(Expr* e) {
+        int r = alloc();
+        m_fresh = r;
+        compile_expr(e, r);
+    }
+
     int compile_any(Expr* e) {
         if (is_plain_local(e)) return e->binding->reg;
         int r = alloc();
@@ -509,7 +517,7 @@ private:
         bool tuple = e->kind == ExprKind::Tuple;
         if (n <= 64) {
             int base = m_fn->next_reg;
-            for (Expr* item : e->items) compile_expr(item, alloc());
+            for (Expr* item : e->items) compile_fresh(item);
             b().line = e->loc.line;
             b().abc(tuple ? Opcode::NewTuple : Opcode::NewArray, target, base, static_cast<int>(n));
         } else if (!tuple) {
@@ -533,8 +541,8 @@ private:
         if (n <= 32) {
             int base = m_fn->next_reg;
             for (MapEntry& entry : e->entries) {
-                compile_expr(entry.key, alloc());
-                compile_expr(entry.value, alloc());
+                compile_fresh(entry.key);
+                compile_fresh(entry.value);
             }
             b().line = e->loc.line;
             b().abc(Opcode::NewMap, target, base, static_cast<int>(n));
@@ -561,7 +569,7 @@ private:
         m_fresh = -1;
         int base = reuse ? dst : alloc();
         compile_expr(e->a, base);
-        for (Expr* arg : e->items) compile_expr(arg, alloc());
+        for (Expr* arg : e->items) compile_fresh(arg);
         b().line = e->loc.line;
         int n = static_cast<int>(e->items.size());
         if (tail) {

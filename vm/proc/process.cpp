@@ -23,6 +23,14 @@ Process::Process(Team& team, uint64_t pid) : m_team(team), m_pid(pid) {
 
 Process::~Process() { std::free(stack); }
 
+void FrameStack::grow() {
+    size_t capacity = m_capacity ? m_capacity * 2 : 16;
+    auto* frames = static_cast<Frame*>(std::realloc(m_frames, capacity * sizeof(Frame)));
+    if (!frames) throw OutOfMemory{capacity * sizeof(Frame)};
+    m_frames = frames;
+    m_capacity = capacity;
+}
+
 void Process::ensure_stack(uint32_t from, uint32_t slots) {
     uint64_t needed = uint64_t(from) + slots;
     if (needed <= m_capacity) return;

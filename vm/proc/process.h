@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
 #include <string>
 #include <vector>
@@ -21,6 +22,37 @@ struct Frame {
     ClosureObj* closure;
     const isa::Instr* pc;  // saved when the frame is not running
     uint32_t base;         // stack index of register 0; the callee slot is base - 1
+};
+
+// The frames of a process: a growable array whose push is a bounds check and a
+// store in the interpreter's call path (growth is the rare, out-of-line case).
+class FrameStack {
+public:
+    FrameStack() = default;
+    ~FrameStack() { std::free(m_frames); }
+    FrameStack(const FrameStack&) = delete;
+    FrameStack& operator=(const FrameStack&) = delete;
+
+    void push_back(const Frame& frame) {
+        if (m_size == m_capacity) grow();
+        m_frames[m_size++] = frame;
+    }
+    void pop_back() { m_size--; }
+    Frame& back() { return m_frames[m_size - 1]; }
+    const Frame& back() const { return m_frames[m_size - 1]; }
+    Frame& operator[](size_t i) { return m_frames[i]; }
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    void resize(size_t n) { m_size = n; }  // only ever shrinks
+    void clear() { m_size = 0; }
+    const Frame* begin() const { return m_frames; }
+    const Frame* end() const { return m_frames + m_size; }
+
+private:
+    void grow();
+    Frame* m_frames = nullptr;
+    size_t m_size = 0;
+    size_t m_capacity = 0;
 };
 
 struct Handler {
@@ -61,7 +93,7 @@ public:
     void clear_above_top();
 
     Value* stack = nullptr;
-    std::vector<Frame> frames;
+    FrameStack frames;
     std::vector<Handler> handlers;
     std::deque<Message> mailbox;
 
