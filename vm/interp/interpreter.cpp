@@ -513,6 +513,16 @@ RunResult run_process(Process*& current, int budget) {
                     REDUCE();
                     VB_NEXT();
                 }
+                if (callee.is(Tag::Native)) {
+                    // A native runs on this frame's registers: nothing to reload after it.
+                    NativeObj* n = as_native(callee);
+                    if (static_cast<int>(B) < n->min_args || (n->max_args >= 0 && static_cast<int>(B) > n->max_args))
+                        begin_call(p, slot, B);  // raises the arity error
+                    p.result_slot = slot;
+                    if (n->fn(p, &R(A + 1), B, R(A)) == NativeResult::Block) HAND_OFF();
+                    REDUCE();
+                    VB_NEXT();
+                }
                 if (!begin_call(p, slot, B)) HAND_OFF();
                 LOAD_FRAME();
                 REDUCE();
