@@ -165,7 +165,10 @@ void Team::make_runnable(Process& p) {
     p.state = ProcessState::Runnable;
     if (!p.in_run_queue) {
         p.in_run_queue = true;
-        m_run_queue.push_back(&p);
+        p.next_in_queue = nullptr;
+        if (m_queue_tail) m_queue_tail->next_in_queue = &p;
+        else m_queue_head = &p;
+        m_queue_tail = &p;
     }
 }
 
@@ -281,9 +284,9 @@ void Team::fire_timers(bool wait) {
 }
 
 Process* Team::pop_runnable() {
-    while (!m_run_queue.empty()) {
-        Process* p = m_run_queue.front();
-        m_run_queue.pop_front();
+    while (Process* p = m_queue_head) {
+        m_queue_head = p->next_in_queue;
+        if (!m_queue_head) m_queue_tail = nullptr;
         p->in_run_queue = false;
         if (p->state == ProcessState::Runnable) return p;
     }

@@ -108,7 +108,10 @@ private:
         Process* process = nullptr;
     };
     CachedProcess m_process_cache[64];
-    std::deque<Process*> m_run_queue;
+    // FIFO of runnable processes, linked through Process::next_in_queue, so that
+    // making a process runnable never allocates.
+    Process* m_queue_head = nullptr;
+    Process* m_queue_tail = nullptr;
     struct Timer {
         int64_t deadline_ns;
         uint64_t pid;

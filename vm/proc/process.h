@@ -99,6 +99,7 @@ public:
 
     ProcessState state = ProcessState::Runnable;
     bool in_run_queue = false;
+    Process* next_in_queue = nullptr;  // the team's run queue is a list through its processes
     // AwaitingReply: the processes whose reply is accepted, how, and (for
     // send_all) how many replies are still expected.
     enum class Await : uint8_t { One, Any, All } await_mode = Await::One;
