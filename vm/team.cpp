@@ -194,16 +194,17 @@ void Team::set_timer(Process& p, int64_t milliseconds) {
 
 void Team::deliver(Process& to, Message message) {
     to.mailbox.push_back(message);
-    if (to.state == ProcessState::Receiving) {
-        // Hand the oldest message to the waiting receiver as (from, body).
-        TupleObj* t = heap.new_tuple(2);
-        const Message& first = to.mailbox.front();
-        t->items[0] = Value::pid(first.from);
-        t->items[1] = first.body;
-        if (!first.is_datagram) to.unanswered.push_back(first.from);
-        to.mailbox.pop_front();
-        wake(to, make_tuple(t));
-    }
+    if (to.state == ProcessState::Receiving) wake(to, take_message(to));
+}
+
+Value Team::take_message(Process& p) {
+    TupleObj* t = heap.new_tuple(2);  // the message stays rooted in the mailbox meanwhile
+    const Message& first = p.mailbox.front();
+    t->items[0] = Value::pid(first.from);
+    t->items[1] = first.body;
+    if (!first.is_datagram) p.unanswered.push_back(first.from);
+    p.mailbox.pop_front();
+    return make_tuple(t);
 }
 
 uint64_t Team::new_group() {
@@ -293,14 +294,16 @@ Process* Team::pop_runnable() {
     return nullptr;
 }
 
+bool Team::timers_to_check() { return (++m_rounds & 63) == 0 && !m_timers.empty(); }
+
 Process* Team::next_to_run() {
-    if ((++m_rounds & 63) == 0 && !m_timers.empty()) return nullptr;
+    if (timers_to_check()) return nullptr;
     return pop_runnable();
 }
 
 void Team::run_scheduler(Process& main) {
     while (main.state != ProcessState::Done) {
-        if ((++m_rounds & 63) == 0 && !m_timers.empty()) fire_timers(false);
+        if (timers_to_check()) fire_timers(false);
         Process* p = pop_runnable();
         if (!p) {
             if (!m_timers.empty()) {

@@ -69,6 +69,9 @@ public:
     void wake_with_error(Process& p, Value error);  // resume by raising `error`
     void set_timer(Process& p, int64_t milliseconds);
     void deliver(Process& to, Message message);     // into the mailbox, waking a receiver
+    // Takes the oldest message of a non-empty mailbox as the (from, body) that
+    // v.receive returns, noting a request as one `p` owes an answer.
+    Value take_message(Process& p);
     uint64_t new_group();
     std::vector<uint64_t>* group_members(uint64_t group);
     void join_group(Process& p, uint64_t group);
@@ -92,6 +95,7 @@ public:
 private:
     void run_scheduler(Process& main);
     Process* pop_runnable();
+    bool timers_to_check();  // every 64 scheduling rounds, if any timer is pending
     unsigned m_rounds = 0;
     void forget_process(uint64_t pid);
     void finish(Process& p);

@@ -43,15 +43,19 @@ namespace {
 
 constexpr uint32_t kMaxFrames = 1'000'000;
 
-[[noreturn]] void arity_error(const ProtoObj* proto, uint32_t given) {
-    std::string name = proto->name ? std::string(proto->name->view()) : "anonymous function";
-    std::string expected;
-    uint32_t declared = proto->param_count - (proto->has_rest ? 1 : 0);
-    if (proto->has_rest) expected = "at least " + std::to_string(proto->required_count);
-    else if (proto->required_count == declared) expected = std::to_string(declared);
-    else expected = std::to_string(proto->required_count) + " to " + std::to_string(declared);
+// `name`() takes `least` to `most` arguments (most < 0: no upper bound).
+[[noreturn, gnu::noinline]] void arity_error(const std::string& name, int least, int most, uint32_t given) {
+    std::string expected = most < 0        ? "at least " + std::to_string(least)
+                           : least == most ? std::to_string(least)
+                                           : std::to_string(least) + " to " + std::to_string(most);
     raise_error(ErrorKind::Arity, name + "() takes " + expected + " argument" + (expected == "1" ? "" : "s") +
                                       " but " + std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+}
+
+[[noreturn]] void arity_error(const ProtoObj* proto, uint32_t given) {
+    int declared = proto->param_count - (proto->has_rest ? 1 : 0);
+    arity_error(proto->name ? std::string(proto->name->view()) : "anonymous function", proto->required_count,
+                proto->has_rest ? -1 : declared, given);
 }
 
 [[noreturn]] void not_callable(Value v) {
@@ -59,21 +63,25 @@ constexpr uint32_t kMaxFrames = 1'000'000;
 }
 
 // Calls a native whose arguments are at stack[slot + 1 ..]; stores the result
-// in stack[slot]. Returns false if it blocked the process.
-bool call_native(Process& p, uint32_t slot, uint32_t count) {
+// in stack[slot]. Returns false if it blocked the process. A native runs on its
+// caller's registers, so the caller's frame needs no reload afterwards.
+[[gnu::always_inline]] inline bool call_native(Process& p, uint32_t slot, uint32_t count) {
     NativeObj* n = as_native(p.stack[slot]);
-    if (static_cast<int>(count) < n->min_args || (n->max_args >= 0 && static_cast<int>(count) > n->max_args)) {
-        std::string expected = n->max_args < 0 ? "at least " + std::to_string(n->min_args)
-                               : n->min_args == n->max_args
-                                   ? std::to_string(n->min_args)
-                                   : std::to_string(n->min_args) + " to " + std::to_string(n->max_args);
-        raise_error(ErrorKind::Arity, std::string(n->name) + "() takes " + expected + " argument" +
-                                          (expected == "1" ? "" : "s") + " but " + std::to_string(count) +
-                                          (count == 1 ? " was" : " were") + " given");
-    }
+    if (static_cast<int>(count) < n->min_args || (n->max_args >= 0 && static_cast<int>(count) > n->max_args))
+        arity_error(n->name, n->min_args, n->max_args, count);
     p.result_slot = slot;
     NativeResult r = n->fn(p, p.stack + slot + 1, count, p.stack[slot]);
     return r != NativeResult::Block;
+}
+
+// The entry of field `name` in `m`: first where `hint` (an inline cache) says,
+// then by lookup, which updates the hint. nullptr when the map has no such key.
+[[gnu::always_inline]] inline MapEntry* find_field(MapObj* m, const SymbolObj* name, uint32_t& hint) {
+    if (hint < m->entry_count && m->entries[hint].key.o == name && m->entries[hint].key.tag == Tag::Symbol)
+        return &m->entries[hint];
+    const MapEntry* e = map_find_symbol(m, name);
+    if (e) hint = static_cast<uint32_t>(e - m->entries);
+    return const_cast<MapEntry*>(e);
 }
 
 // Arranges the arguments of a vb function: defaults become Missing (the callee's
@@ -335,46 +343,39 @@ RunResult run_process(Process*& current, int budget) {
             ARITH_CASE(SubK, Sub, __builtin_sub_overflow, -, k[C])
             ARITH_CASE(MulK, Mul, __builtin_mul_overflow, *, k[C])
 #undef ARITH_CASE
-            VB_CASE(DivK) {
-                Value x = R(B), y = k[C];
-                if (x.is_float() && y.is_float()) R(A) = Value::number(x.f / y.f);
-                else R(A) = arith(heap, Opcode::Div, x, y);
-                VB_NEXT();
-            }
-            VB_CASE(ModK) {
-                Value x = R(B), y = k[C];
-                if (x.is_int() && y.is_int() && y.i > 0) {
-                    int64_t m = x.i % y.i;
-                    R(A) = Value::integer(m < 0 ? m + y.i : m);
-                } else {
-                    R(A) = arith(heap, Opcode::Mod, x, y);
-                }
-                VB_NEXT();
-            }
-            VB_CASE(IDivK) {
-                R(A) = arith(heap, Opcode::IDiv, R(B), k[C]);
-                VB_NEXT();
-            }
-            VB_CASE(Div) {
-                Value x = R(B), y = R(C);
-                if (x.is_float() && y.is_float()) R(A) = Value::number(x.f / y.f);
-                else R(A) = arith(heap, Opcode::Div, x, y);
-                VB_NEXT();
-            }
-            VB_CASE(IDiv) {
-                R(A) = arith(heap, Opcode::IDiv, R(B), R(C));
-                VB_NEXT();
-            }
-            VB_CASE(Mod) {
-                Value x = R(B), y = R(C);
-                if (x.is_int() && y.is_int() && y.i > 0) {
-                    int64_t m = x.i % y.i;
-                    R(A) = Value::integer(m < 0 ? m + y.i : m);
-                } else {
-                    R(A) = arith(heap, Opcode::Mod, x, y);
-                }
-                VB_NEXT();
-            }
+
+#define DIV_CASE(name, right)                                            \
+    VB_CASE(name) {                                                      \
+        Value x = R(B), y = right;                                       \
+        if (x.is_float() && y.is_float()) R(A) = Value::number(x.f / y.f); \
+        else R(A) = arith(heap, Opcode::Div, x, y);                      \
+        VB_NEXT();                                                       \
+    }
+#define MOD_CASE(name, right)                                            \
+    VB_CASE(name) {                                                      \
+        Value x = R(B), y = right;                                       \
+        if (x.is_int() && y.is_int() && y.i > 0) {                       \
+            int64_t m = x.i % y.i;                                       \
+            R(A) = Value::integer(m < 0 ? m + y.i : m);                  \
+        } else {                                                         \
+            R(A) = arith(heap, Opcode::Mod, x, y);                       \
+        }                                                                \
+        VB_NEXT();                                                       \
+    }
+#define IDIV_CASE(name, right)                                           \
+    VB_CASE(name) {                                                      \
+        R(A) = arith(heap, Opcode::IDiv, R(B), right);                   \
+        VB_NEXT();                                                       \
+    }
+            DIV_CASE(Div, R(C))
+            DIV_CASE(DivK, k[C])
+            MOD_CASE(Mod, R(C))
+            MOD_CASE(ModK, k[C])
+            IDIV_CASE(IDiv, R(C))
+            IDIV_CASE(IDivK, k[C])
+#undef DIV_CASE
+#undef MOD_CASE
+#undef IDIV_CASE
             VB_CASE(Pow) {
                 R(A) = arith(heap, Opcode::Pow, R(B), R(C));
                 VB_NEXT();
@@ -514,12 +515,7 @@ RunResult run_process(Process*& current, int budget) {
                     VB_NEXT();
                 }
                 if (callee.is(Tag::Native)) {
-                    // A native runs on this frame's registers: nothing to reload after it.
-                    NativeObj* n = as_native(callee);
-                    if (static_cast<int>(B) < n->min_args || (n->max_args >= 0 && static_cast<int>(B) > n->max_args))
-                        begin_call(p, slot, B);  // raises the arity error
-                    p.result_slot = slot;
-                    if (n->fn(p, &R(A + 1), B, R(A)) == NativeResult::Block) HAND_OFF();
+                    if (!call_native(p, slot, B)) HAND_OFF();
                     REDUCE();
                     VB_NEXT();
                 }
@@ -633,14 +629,7 @@ RunResult run_process(Process*& current, int budget) {
                 SymbolObj* name = as_symbol(k[C]);
                 uint32_t& hint = field_cache[C];
                 if (object.is(Tag::Map)) {
-                    MapObj* m = as_map(object);
-                    if (hint < m->entry_count && m->entries[hint].key.o == name &&
-                        m->entries[hint].key.tag == Tag::Symbol) {
-                        R(A) = m->entries[hint].value;
-                        VB_NEXT();
-                    }
-                    if (const MapEntry* e = map_find_symbol(m, name)) {
-                        hint = static_cast<uint32_t>(e - m->entries);
+                    if (MapEntry* e = find_field(as_map(object), name, hint)) {
                         R(A) = e->value;
                         VB_NEXT();
                     }
@@ -662,15 +651,8 @@ RunResult run_process(Process*& current, int budget) {
                 SymbolObj* name = as_symbol(k[B]);
                 uint32_t& hint = field_cache[B];
                 if (object.is(Tag::Map)) {
-                    MapObj* m = as_map(object);
-                    if (hint < m->entry_count && m->entries[hint].key.o == name &&
-                        m->entries[hint].key.tag == Tag::Symbol) {
-                        m->entries[hint].value = R(C);
-                        VB_NEXT();
-                    }
-                    if (const MapEntry* e = map_find_symbol(m, name)) {
-                        hint = static_cast<uint32_t>(e - m->entries);
-                        const_cast<MapEntry*>(e)->value = R(C);
+                    if (MapEntry* e = find_field(as_map(object), name, hint)) {
+                        e->value = R(C);
                         VB_NEXT();
                     }
                 }

@@ -142,13 +142,7 @@ NativeResult native_v_receive(Process& p, Value* args, uint32_t count, Value& re
     Team& team = p.team();
     int64_t ms = optional_ms("v.receive", args, count, 0);
     if (!p.mailbox.empty()) {
-        TupleObj* t = team.heap.new_tuple(2);
-        const Message& m = p.mailbox.front();
-        t->items[0] = Value::pid(m.from);
-        t->items[1] = m.body;
-        if (!m.is_datagram) p.unanswered.push_back(m.from);
-        p.mailbox.pop_front();
-        result = make_tuple(t);
+        result = team.take_message(p);
         return NativeResult::Ok;
     }
     if (ms == 0) {
