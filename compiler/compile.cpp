@@ -13,6 +13,7 @@
 #include "compiler/diagnostics.h"
 #include "compiler/parser.h"
 #include "compiler/stdlib_sources.h"
+#include "vm/image/file.h"
 
 namespace vb::compiler {
 
@@ -79,6 +80,7 @@ public:
         out.name = name;
         out.path = path;
         out.is_stdlib = is_stdlib;
+        if (is_stdlib) out.version = stdlib_module_version(name);
         out.extends = is_entry && m_options.repl;
         bool ok = resolve_module(m, resolve, *resolution, diags) && imports_ok;
         if (ok) ok = generate_module(m, *resolution, codegen, out, diags);
@@ -155,7 +157,20 @@ CompileResult compile_program(const std::string& path, const std::string& source
     CompileResult result = std::move(driver.result);
     result.ok = entry >= 0;
     if (result.ok) result.image.entry = static_cast<uint32_t>(entry);
+    result.image.prelude_version = stdlib_module_version("prelude");
     return result;
+}
+
+std::string stdlib_module_version(const std::string& name) {
+    const char* source = stdlib_source(name);
+    if (!source) return "";
+    std::string text = source;
+    for (const std::string& native : native_names(name)) {
+        text.push_back('\0');
+        text += native;
+    }
+    image::Hash hash = image::content_hash(text);
+    return image::to_hex(hash.data(), 8);
 }
 
 CompileResult compile_prelude() {

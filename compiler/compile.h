@@ -31,4 +31,8 @@ CompileResult compile_program(const std::string& path, const std::string& source
 // Compiles the prelude (stdlib/prelude.vb and the modules it imports).
 CompileResult compile_prelude();
 
+// The version of a stdlib module: a hash of its source and of its natives'
+// names, which fix the module's global slots. "" for an unknown module.
+std::string stdlib_module_version(const std::string& name);
+
 }  // namespace vb::compiler

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/compile.h"
+#include "vm/image/file.h"
 #include "vm/team.h"
 
 namespace vb::host {
@@ -16,8 +17,21 @@ struct Session {
     std::vector<std::string> builtins;  // prelude global names, for the compiler
 };
 
-// A team with the prelude loaded. Exits the process on an internal error.
+// A team with the prelude loaded (session.cpp). Exits the process on an internal error.
 Session start_session(const TeamOptions& options);
+
+// An image read from a .vbi file, checked and ready for run_image.
+struct OpenedImage {
+    bool ok = false;
+    image::Image image;
+    image::FileInfo info;
+    std::string error;  // why it cannot run, to follow "vb: FILE: "
+};
+
+// Reads an image file's bytes, checks its hash, its signature (by `trusted`
+// when given), its prelude and stdlib versions, verifies it, and loads the stdlib
+// modules it names into the session's team.
+OpenedImage open_image(Session& session, std::string_view file_bytes, const image::PublicKey* trusted);
 
 // Verifies and loads `image` into the session's team and runs its entry module.
 // Returns the exit status (0, 1 for an uncaught error, 2 for a rejected image).

@@ -1,7 +1,11 @@
-// servers/host/main.cpp — the `vb` executable: runs a program (`vb FILE.vb`),
-// evaluates an expression (`vb -e`), opens the REPL (`vb`), or shows compiled
-// code (`vb --disasm FILE.vb`). It wires the compiler into the VM; the VM itself
-// never links the compiler.
+// servers/host/main.cpp — the `vb` executable's command line: runs a program
+// (`vb FILE.vb`) or an image (`vb FILE.vbi`), evaluates an expression (`vb -e`),
+// opens the REPL (`vb`), and the image commands (`vb compile`, `vb disasm`,
+// `vb keygen`, `vb sign`). It wires the compiler into the VM; the VM itself never
+// links the compiler.
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -24,14 +28,26 @@ namespace vb::host {
 namespace {
 
 const char kUsage[] =
-    "usage: vb [options] [FILE.vb [args...]]\n"
+    "usage: vb [options] [FILE [args...]]\n"
+    "       vb COMMAND ...\n"
     "\n"
-    "  vb FILE.vb [args...]   run a program; args() gives it its arguments\n"
-    "  vb -e 'code'           run code given on the command line and print its value\n"
-    "  vb                     start the interactive REPL (:help inside it)\n"
-    "  vb --disasm FILE.vb    print the compiled bytecode of a program\n"
+    "  vb FILE.vb [args...]        run a program; args() gives it its arguments\n"
+    "  vb FILE.vbi [args...]       run a compiled image\n"
+    "  vb -e 'code'                run code given on the command line and print its value\n"
+    "  vb                          start the interactive REPL (:help inside it)\n"
+    "\n"
+    "commands:\n"
+    "  vb compile FILE.vb [-o OUT.vbi]   compile a program and every module it imports\n"
+    "                                    into one image (default OUT: FILE.vbi)\n"
+    "  vb disasm FILE.vb|FILE.vbi        print compiled code: functions, constants,\n"
+    "                                    instructions with their source lines\n"
+    "  vb keygen KEYFILE                 make an ed25519 key pair: KEYFILE (secret,\n"
+    "                                    mode 0600) and KEYFILE.pub\n"
+    "  vb sign --key KEYFILE FILE.vbi    sign an image (its content hash stays the same)\n"
+    "  (a file named like a command runs as ./NAME)\n"
     "\n"
     "options:\n"
+    "  --trust KEYFILE        run an image only if it is signed by this key (.pub or secret)\n"
     "  --max-heap BYTES       limit the heap (suffixes K, M, G); past it, :out_of_memory\n"
     "  --gc-stress            collect garbage at every allocation (slow; for testing)\n"
     "  --stats                print garbage-collector statistics on exit\n"
@@ -74,43 +90,233 @@ void print_stats(const HeapStats& s) {
                  s.bytes_allocated / 1048576.0, s.peak_bytes / 1048576.0);
 }
 
-}  // namespace
-
-Session start_session(const TeamOptions& options) {
-    Session session;
-    session.team = std::make_unique<Team>(options);
-    compiler::CompileResult prelude = compiler::compile_prelude();
-    if (!prelude.ok) {
-        std::fprintf(stderr, "vb: internal error: the prelude does not compile:\n%s", prelude.errors.c_str());
-        std::exit(70);
+// Writes `bytes` to `path` through a temporary file and a rename, so a full disk
+// or a crash never leaves a half-written file in place of a good one.
+bool write_file_atomically(const std::string& path, const std::string& bytes, int mode, std::string* error) {
+    std::string temporary = path + ".tmp";
+    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
+    if (fd < 0) {
+        *error = std::strerror(errno);
+        return false;
     }
-    image::VerifyResult check = image::verify(prelude.image, 0);
-    if (!check.ok) {
-        std::fprintf(stderr, "vb: internal error: the prelude fails verification: %s\n", check.message().c_str());
-        std::exit(70);
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            *error = std::strerror(n < 0 ? errno : ENOSPC);
+            ::close(fd);
+            ::unlink(temporary.c_str());
+            return false;
+        }
+        done += static_cast<size_t>(n);
     }
-    session.team->load_prelude(prelude.image);
-    session.builtins = prelude.image.modules[prelude.image.entry].globals;
-    // The prelude's top level runs once, before any program.
-    int status = session.team->run_main(session.team->prelude());
-    if (status != 0) std::exit(70);
-    return session;
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        *error = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        *error = std::strerror(errno);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    return true;
 }
 
-int run_image(Session& session, const image::Image& image, Value* result) {
-    image::VerifyResult check = image::verify(image, session.builtins.size());
-    if (!check.ok) {
-        std::fprintf(stderr, "vb: the compiled program is malformed: %s\n", check.message().c_str());
+void read_or_exit(const std::string& path, std::string* out) {
+    if (!read_file(path, out)) {
+        std::fprintf(stderr, "vb: cannot open '%s': %s\n", path.c_str(), std::strerror(errno));
+        std::exit(2);
+    }
+}
+
+bool is_image(const std::string& bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "\x89VBI") == 0; }
+
+const char kSecretKeyLabel[] = "vb-ed25519-secret-key";
+const char kPublicKeyLabel[] = "vb-ed25519-public-key";
+
+// A key file is one line: a label and the key in hex. A secret key file also
+// gives its public key, so either kind can be trusted.
+bool read_key_file(const std::string& path, image::SecretKey* secret, image::PublicKey* public_key, std::string* error) {
+    std::string text;
+    if (!read_file(path, &text)) {
+        *error = std::string("cannot open the key file '") + path + "': " + std::strerror(errno);
+        return false;
+    }
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+    size_t space = text.find(' ');
+    std::string label = text.substr(0, space), hex = space == std::string::npos ? "" : text.substr(space + 1);
+    if (label == kSecretKeyLabel && image::from_hex(hex, secret->data(), secret->size())) {
+        std::copy(secret->end() - image::kPublicKeySize, secret->end(), public_key->begin());
+        return true;
+    }
+    if (label == kPublicKeyLabel && image::from_hex(hex, public_key->data(), public_key->size())) {
+        if (secret) secret->fill(0);
+        *error = "public";
+        return true;
+    }
+    *error = "'" + path + "' is not a vb key file (vb keygen makes one)";
+    return false;
+}
+
+
+compiler::CompileResult compile_file(Session& session, const std::string& path) {
+    std::string source;
+    read_or_exit(path, &source);
+    compiler::CompileOptions copts;
+    copts.builtins = session.builtins;
+    return compiler::compile_program(path, source, copts);
+}
+
+int command_compile(int argc, char** argv, int i, const TeamOptions& options) {
+    std::string input, output;
+    for (; i < argc; i++) {
+        if (std::strcmp(argv[i], "-o") == 0) {
+            if (i + 1 >= argc) usage_error("-o needs a file name");
+            output = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            usage_error(std::string("unknown option '") + argv[i] + "' for vb compile");
+        } else if (input.empty()) {
+            input = argv[i];
+        } else {
+            usage_error("vb compile takes one program (and -o OUT.vbi)");
+        }
+    }
+    if (input.empty()) usage_error("vb compile needs a program: vb compile FILE.vb [-o OUT.vbi]");
+    if (output.empty()) {
+        output = input;
+        if (output.size() > 3 && output.compare(output.size() - 3, 3, ".vb") == 0) output.resize(output.size() - 3);
+        output += ".vbi";
+    }
+    Session session = start_session(options);
+    compiler::CompileResult compiled = compile_file(session, input);
+    if (!compiled.ok) {
+        std::fputs(compiled.errors.c_str(), stderr);
+        return 1;
+    }
+    std::string bytes = image::write_image_file(compiled.image);
+    std::string error;
+    if (!write_file_atomically(output, bytes, 0644, &error)) {
+        std::fprintf(stderr, "vb: cannot write '%s': %s\n", output.c_str(), error.c_str());
         return 2;
     }
-    ModuleObj* entry = session.team->load(image);
-    return session.team->run_main(entry, result);
+    return 0;
 }
+
+int command_disasm(int argc, char** argv, int i, const TeamOptions& options) {
+    if (i + 1 != argc) usage_error("vb disasm needs one file: vb disasm FILE.vb|FILE.vbi");
+    std::string path = argv[i], bytes;
+    read_or_exit(path, &bytes);
+    if (!is_image(bytes)) {
+        Session session = start_session(options);
+        compiler::CompileResult compiled = compile_file(session, path);
+        if (!compiled.ok) {
+            std::fputs(compiled.errors.c_str(), stderr);
+            return 1;
+        }
+        for (const image::Module& m : compiled.image.modules)
+            if (!m.is_stdlib) std::fputs(isa::disassemble(m).c_str(), stdout);
+        return 0;
+    }
+    image::ReadResult read = image::read_image_file(bytes);
+    if (!read.ok) {
+        std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), read.error.c_str());
+        return 2;
+    }
+    std::printf("image %s\n", image::to_hex(read.info.hash.data(), read.info.hash.size()).c_str());
+    std::printf("  format %u, written by %s, prelude %s, %s\n", image::kFormatVersion, read.info.producer.c_str(),
+                read.image.prelude_version.c_str(),
+                read.info.is_signed
+                    ? ("signed by " + image::to_hex(read.info.signer.data(), read.info.signer.size())).c_str()
+                    : "unsigned");
+    for (size_t m = 0; m < read.image.modules.size(); m++) {
+        const image::Module& module = read.image.modules[m];
+        std::printf("  module %zu: %s%s", m, module.name.c_str(), m == read.image.entry ? " (entry)" : "");
+        if (module.by_reference)
+            std::printf(", stdlib by reference, version %s\n", module.version.c_str());
+        else
+            std::printf(", %zu functions, %zu globals\n", module.functions.size(), module.globals.size());
+    }
+    for (const image::Module& m : read.image.modules)
+        if (!m.by_reference) std::fputs(("\n" + isa::disassemble(m)).c_str(), stdout);
+    return 0;
+}
+
+int command_keygen(int argc, char** argv, int i) {
+    if (i + 1 != argc) usage_error("vb keygen needs one file name: vb keygen KEYFILE");
+    std::string secret_path = argv[i], public_path = secret_path + ".pub";
+    image::PublicKey public_key;
+    image::SecretKey secret;
+    image::generate_keys(&public_key, &secret);
+    // The secret key never overwrites a key that exists: losing it loses every
+    // signature made with it.
+    int fd = ::open(secret_path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) {
+        std::fprintf(stderr, "vb: cannot create '%s': %s\n", secret_path.c_str(), std::strerror(errno));
+        return 2;
+    }
+    std::string line = std::string(kSecretKeyLabel) + " " + image::to_hex(secret.data(), secret.size()) + "\n";
+    bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    ok = ::fsync(fd) == 0 && ok;
+    ok = ::close(fd) == 0 && ok;
+    std::string error;
+    if (!ok) {
+        std::fprintf(stderr, "vb: cannot write '%s': %s\n", secret_path.c_str(), std::strerror(errno));
+        ::unlink(secret_path.c_str());
+        return 2;
+    }
+    line = std::string(kPublicKeyLabel) + " " + image::to_hex(public_key.data(), public_key.size()) + "\n";
+    if (!write_file_atomically(public_path, line, 0644, &error)) {
+        std::fprintf(stderr, "vb: cannot write '%s': %s\n", public_path.c_str(), error.c_str());
+        return 2;
+    }
+    std::printf("secret key: %s\npublic key: %s (give this one to the nodes that run your images: --trust)\n",
+                secret_path.c_str(), public_path.c_str());
+    return 0;
+}
+
+int command_sign(int argc, char** argv, int i) {
+    std::string key_path, path;
+    for (; i < argc; i++) {
+        if (std::strcmp(argv[i], "--key") == 0) {
+            if (i + 1 >= argc) usage_error("--key needs a key file");
+            key_path = argv[++i];
+        } else if (path.empty()) {
+            path = argv[i];
+        } else {
+            usage_error("vb sign takes one image");
+        }
+    }
+    if (key_path.empty() || path.empty()) usage_error("usage: vb sign --key KEYFILE FILE.vbi");
+    image::SecretKey secret;
+    image::PublicKey public_key;
+    std::string error;
+    if (!read_key_file(key_path, &secret, &public_key, &error) || error == "public") {
+        if (error == "public") error = "'" + key_path + "' is a public key; signing needs the secret key file";
+        std::fprintf(stderr, "vb: %s\n", error.c_str());
+        return 2;
+    }
+    std::string bytes;
+    read_or_exit(path, &bytes);
+    if (!image::sign_image_file(bytes, secret, &error)) {
+        std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), error.c_str());
+        return 2;
+    }
+    if (!write_file_atomically(path, bytes, 0644, &error)) {
+        std::fprintf(stderr, "vb: cannot write '%s': %s\n", path.c_str(), error.c_str());
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     TeamOptions options;
     const char* eval_code = nullptr;
     const char* disasm_path = nullptr;
+    const char* trust_path = nullptr;
     bool stats = false;
     int i = 1;
     for (; i < argc; i++) {
@@ -141,27 +347,37 @@ int main(int argc, char** argv) {
         } else if (std::strcmp(arg, "--disasm") == 0) {
             if (i + 1 >= argc) usage_error("--disasm needs a file");
             disasm_path = argv[++i];
+        } else if (std::strcmp(arg, "--trust") == 0) {
+            if (i + 1 >= argc) usage_error("--trust needs a key file");
+            trust_path = argv[++i];
         } else {
             usage_error(std::string("unknown option '") + arg + "'");
         }
     }
 
-    std::string path, source;
     if (disasm_path) {
-        if (!read_file(disasm_path, &source)) usage_error(std::string("cannot open '") + disasm_path + "'");
-        Session session = start_session(options);
-        compiler::CompileOptions copts;
-        copts.builtins = session.builtins;
-        compiler::CompileResult compiled = compiler::compile_program(disasm_path, source, copts);
-        if (!compiled.ok) {
-            std::fputs(compiled.errors.c_str(), stderr);
-            return 1;
-        }
-        for (const image::Module& m : compiled.image.modules)
-            if (!m.is_stdlib) std::fputs(isa::disassemble(m).c_str(), stdout);
-        return 0;
+        char* disasm_argv[] = {argv[0], const_cast<char*>(disasm_path)};
+        return command_disasm(2, disasm_argv, 1, options);
+    }
+    if (!eval_code && i < argc) {
+        std::string command = argv[i];
+        if (command == "compile") return command_compile(argc, argv, i + 1, options);
+        if (command == "disasm") return command_disasm(argc, argv, i + 1, options);
+        if (command == "keygen") return command_keygen(argc, argv, i + 1);
+        if (command == "sign") return command_sign(argc, argv, i + 1);
     }
 
+    image::PublicKey trusted;
+    if (trust_path) {
+        image::SecretKey unused;
+        std::string error;
+        if (!read_key_file(trust_path, &unused, &trusted, &error) && error != "public") {
+            std::fprintf(stderr, "vb: %s\n", error.c_str());
+            return 2;
+        }
+    }
+
+    std::string path, source;
     bool repl_mode = false;
     if (eval_code) {
         path = "<-e>";
@@ -170,11 +386,13 @@ int main(int argc, char** argv) {
         for (; i < argc; i++) options.args.push_back(argv[i]);
     } else if (i < argc) {
         path = argv[i++];
-        if (!read_file(path, &source)) {
-            std::fprintf(stderr, "vb: cannot open '%s': %s\n", path.c_str(), std::strerror(errno));
-            return 2;
-        }
+        read_or_exit(path, &source);
         for (; i < argc; i++) options.args.push_back(argv[i]);
+    }
+    if (trust_path && !is_image(source)) {
+        std::fprintf(stderr, "vb: --trust runs signed images only, and '%s' is not an image (vb compile makes one)\n",
+                     path.empty() ? "the REPL" : path.c_str());
+        return 2;
     }
 
     Session session = start_session(options);
@@ -182,6 +400,13 @@ int main(int argc, char** argv) {
     try {
         if (path.empty()) {
             status = run_repl(session);
+        } else if (is_image(source)) {
+            OpenedImage opened = open_image(session, source, trust_path ? &trusted : nullptr);
+            if (!opened.ok) {
+                std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), opened.error.c_str());
+                return 2;
+            }
+            status = run_image(session, opened.image);
         } else {
             compiler::CompileOptions copts;
             copts.builtins = session.builtins;

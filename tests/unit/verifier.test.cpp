@@ -121,6 +121,15 @@ Case case_for(VerifyError kind) {
             image.modules[0].functions.push_back(child);
             return {image};
         }
+        case VerifyError::BadReference: {
+            // A module by reference that is not a stdlib module.
+            Image image = image_of(return_nil());
+            Module reference;
+            reference.name = "helper";
+            reference.by_reference = true;
+            image.modules.push_back(reference);
+            return {image};
+        }
         case VerifyError::Count: break;
     }
     FAIL("no case for this kind");
@@ -135,7 +144,7 @@ constexpr VerifyError kTestedKinds[] = {
     VerifyError::ConstantKind,       VerifyError::UpvalueOutOfRange, VerifyError::FunctionOutOfRange,
     VerifyError::GlobalOutOfRange,   VerifyError::PreludeOutOfRange, VerifyError::ImportOutOfRange,
     VerifyError::JumpOutOfRange,     VerifyError::TestWithoutJump,   VerifyError::FallsOffEnd,
-    VerifyError::CaptureOutOfRange,
+    VerifyError::CaptureOutOfRange,  VerifyError::BadReference,
 };
 static_assert(std::size(kTestedKinds) == static_cast<size_t>(VerifyError::Count),
               "every VerifyError kind needs a malformed image in case_for() and an entry here");
@@ -413,6 +422,22 @@ TEST_CASE("verifier: CaptureOutOfRange", "[verifier][kinds]") {
     child.captures.push_back(Capture{false, 0});
     image.modules[0].functions.push_back(child);
     expect_kind(image, 0, VerifyError::CaptureOutOfRange);
+}
+
+TEST_CASE("verifier: BadReference", "[verifier][kinds]") {
+    expect_case(VerifyError::BadReference);
+    Image image = image_of(return_nil());
+    Module reference;
+    reference.name = "str";
+    reference.is_stdlib = true;
+    reference.by_reference = true;
+    image.modules.push_back(reference);
+    CHECK(verify(image, 0).ok);  // a stdlib module by reference is what files hold
+    image.modules[1].functions.push_back(function("<main>", 1, return_nil()));
+    expect_kind(image, 0, VerifyError::BadReference);  // ... but it carries no code
+    image.modules[1].functions.clear();
+    image.entry = 1;
+    expect_kind(image, 0, VerifyError::BadReference);  // ... and is never the program
 }
 
 TEST_CASE("verifier: the message names the kind and the place", "[verifier]") {

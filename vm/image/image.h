@@ -48,6 +48,10 @@ struct Module {
     std::string path;   // source path used in traces
     bool is_stdlib = false;
     bool extends = false;  // adds to the team's module of this name (a REPL line)
+    // A stdlib module read from a file holds only its name and version: the VM
+    // fills it from its own stdlib (servers/host/session.cpp) before verifying.
+    bool by_reference = false;
+    std::string version;   // stdlib modules: hash of their source and natives
     std::vector<Function> functions;    // [0] is the module's top level; Closure Bx indexes here
     std::vector<std::string> globals;   // global slot -> name (natives of a stdlib module come first)
     std::vector<uint32_t> imports;      // Import Bx -> index into Image::modules
@@ -56,6 +60,9 @@ struct Module {
 struct Image {
     std::vector<Module> modules;
     uint32_t entry = 0;  // the module whose top level is the program
+    // The version of the prelude the code was compiled against: its globals are
+    // addressed by slot, so an image runs only with the same prelude.
+    std::string prelude_version;
 };
 
 }  // namespace vb::image

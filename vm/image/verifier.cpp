@@ -178,6 +178,12 @@ VerifyResult verify(const Image& image, size_t prelude_globals) {
         for (checker.module_index = 0; checker.module_index < image.modules.size(); checker.module_index++) {
             const Module& m = image.modules[checker.module_index];
             checker.module = &m;
+            if (m.by_reference) {
+                // Filled from the VM's own stdlib, which it trusts; nothing of it is in the image.
+                if (!m.is_stdlib || !m.functions.empty() || !m.imports.empty() || checker.module_index == image.entry)
+                    throw Failure{VerifyError::BadReference};
+                continue;
+            }
             if (m.functions.empty()) throw Failure{VerifyError::NoFunctions};
             for (uint32_t target : m.imports)
                 if (target >= image.modules.size()) throw Failure{VerifyError::ImportOutOfRange};

@@ -33,7 +33,8 @@ namespace vb::image {
     X(JumpOutOfRange, "a jump outside the function")                         \
     X(TestWithoutJump, "a test instruction not followed by a jump")          \
     X(FallsOffEnd, "the last instruction does not end the function")        \
-    X(CaptureOutOfRange, "a closure captures a register or upvalue that does not exist")
+    X(CaptureOutOfRange, "a closure captures a register or upvalue that does not exist") \
+    X(BadReference, "a module by reference is not a stdlib module, has code, or is the entry")
 
 enum class VerifyError : uint8_t {
 #define X(name, text) name,

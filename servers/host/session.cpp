@@ -1,0 +1,122 @@
+// servers/host/session.cpp — a team ready to run programs: the prelude compiled
+// (once per process) and loaded, and images — compiled now or read from a .vbi
+// file — checked and run in it.
+#include <cstdio>
+#include <cstdlib>
+
+#include "servers/host/host.h"
+#include "vm/image/verifier.h"
+
+namespace vb::host {
+
+namespace {
+
+const compiler::CompileResult& compiled_prelude() {
+    static const compiler::CompileResult prelude = [] {
+        compiler::CompileResult result = compiler::compile_prelude();
+        if (!result.ok) {
+            std::fprintf(stderr, "vb: internal error: the prelude does not compile:\n%s", result.errors.c_str());
+            std::exit(70);
+        }
+        image::VerifyResult check = image::verify(result.image, 0);
+        if (!check.ok) {
+            std::fprintf(stderr, "vb: internal error: the prelude fails verification: %s\n", check.message().c_str());
+            std::exit(70);
+        }
+        return result;
+    }();
+    return prelude;
+}
+
+// Loads, without running them, the stdlib modules an image names by reference
+// that the team does not have yet: their top levels run on first import, as
+// when the program was compiled from source.
+bool load_referenced_stdlib(Session& session, const image::Image& image, std::string* error) {
+    std::string imports;
+    for (const image::Module& m : image.modules) {
+        if (!m.by_reference) continue;
+        std::string ours = compiler::stdlib_module_version(m.name);
+        if (ours.empty()) {
+            *error = "it needs the stdlib module '" + m.name + "', which this vb does not have";
+            return false;
+        }
+        if (ours != m.version) {
+            *error = "it was compiled against version " + m.version + " of the stdlib module '" + m.name +
+                     "'; this vb has version " + ours + " (compile it again with this vb)";
+            return false;
+        }
+        if (!session.team->find_module(m.name)) imports += "import " + m.name + "\n";
+    }
+    if (imports.empty()) return true;
+    compiler::CompileOptions options;
+    options.builtins = session.builtins;
+    compiler::CompileResult stdlib = compiler::compile_program("<stdlib>", imports, options);
+    if (!stdlib.ok || !image::verify(stdlib.image, session.builtins.size()).ok) {
+        *error = "internal error: the stdlib modules it needs do not compile";
+        return false;
+    }
+    session.team->load(stdlib.image);
+    return true;
+}
+
+}  // namespace
+
+Session start_session(const TeamOptions& options) {
+    const compiler::CompileResult& prelude = compiled_prelude();
+    Session session;
+    session.team = std::make_unique<Team>(options);
+    session.team->load_prelude(prelude.image);
+    session.builtins = prelude.image.modules[prelude.image.entry].globals;
+    // The prelude's top level runs once, before any program.
+    int status = session.team->run_main(session.team->prelude());
+    if (status != 0) std::exit(70);
+    return session;
+}
+
+OpenedImage open_image(Session& session, std::string_view file_bytes, const image::PublicKey* trusted) {
+    OpenedImage opened;
+    image::ReadResult read = image::read_image_file(file_bytes);
+    if (!read.ok) {
+        opened.error = read.error;
+        return opened;
+    }
+    opened.info = read.info;
+    if (trusted) {
+        if (!read.info.is_signed) {
+            opened.error = "it is not signed, and a trusted signer was asked for";
+            return opened;
+        }
+        if (read.info.signer != *trusted) {
+            opened.error = "it is signed by " + image::to_hex(read.info.signer.data(), read.info.signer.size()) +
+                           ", not by the trusted key";
+            return opened;
+        }
+    }
+    std::string prelude = compiler::stdlib_module_version("prelude");
+    if (read.image.prelude_version != prelude) {
+        opened.error = "it was compiled against prelude version " + read.image.prelude_version +
+                       "; this vb has version " + prelude + " (compile it again with this vb)";
+        return opened;
+    }
+    image::VerifyResult check = image::verify(read.image, session.builtins.size());
+    if (!check.ok) {
+        opened.error = "it is malformed: " + check.message();
+        return opened;
+    }
+    if (!load_referenced_stdlib(session, read.image, &opened.error)) return opened;
+    opened.image = std::move(read.image);
+    opened.ok = true;
+    return opened;
+}
+
+int run_image(Session& session, const image::Image& image, Value* result) {
+    image::VerifyResult check = image::verify(image, session.builtins.size());
+    if (!check.ok) {
+        std::fprintf(stderr, "vb: the compiled program is malformed: %s\n", check.message().c_str());
+        return 2;
+    }
+    ModuleObj* entry = session.team->load(image);
+    return session.team->run_main(entry, result);
+}
+
+}  // namespace vb::host
