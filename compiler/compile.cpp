@@ -80,7 +80,6 @@ public:
         out.name = name;
         out.path = path;
         out.is_stdlib = is_stdlib;
-        if (is_stdlib) out.version = stdlib_module_version(name);
         out.extends = is_entry && m_options.repl;
         bool ok = resolve_module(m, resolve, *resolution, diags) && imports_ok;
         if (ok) ok = generate_module(m, *resolution, codegen, out, diags);
@@ -157,8 +156,13 @@ CompileResult compile_program(const std::string& path, const std::string& source
     CompileResult result = std::move(driver.result);
     result.ok = entry >= 0;
     if (result.ok) result.image.entry = static_cast<uint32_t>(entry);
-    result.image.prelude_version = stdlib_module_version("prelude");
     return result;
+}
+
+void stamp_versions(image::Image& image) {
+    image.prelude_version = stdlib_module_version("prelude");
+    for (image::Module& m : image.modules)
+        if (m.is_stdlib) m.version = stdlib_module_version(m.name);
 }
 
 std::string stdlib_module_version(const std::string& name) {

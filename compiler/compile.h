@@ -35,4 +35,9 @@ CompileResult compile_prelude();
 // names, which fix the module's global slots. "" for an unknown module.
 std::string stdlib_module_version(const std::string& name);
 
+// Records in `image` the versions of the prelude and of the stdlib modules it
+// was compiled against: what an image file needs to run only where they match.
+// (Hashing is left out of plain compiles, which run where they were compiled.)
+void stamp_versions(image::Image& image);
+
 }  // namespace vb::compiler

@@ -195,6 +195,7 @@ int command_compile(int argc, char** argv, int i, const TeamOptions& options) {
         std::fputs(compiled.errors.c_str(), stderr);
         return 1;
     }
+    compiler::stamp_versions(compiled.image);
     std::string bytes = image::write_image_file(compiled.image);
     std::string error;
     if (!write_file_atomically(output, bytes, 0644, &error)) {

@@ -22,6 +22,7 @@ Image compiled(const std::string& source) {
     compiler::CompileResult result = compiler::compile_program("test.vb", source, options);
     INFO(result.errors);
     REQUIRE(result.ok);
+    compiler::stamp_versions(result.image);
     return result.image;
 }
 
