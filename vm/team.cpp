@@ -5,7 +5,9 @@
 // then the next one runs. When nothing can run the scheduler sleeps until the
 // next timer; when nothing can run and no timer is pending, every process is
 // blocked for good, and the main process is woken with :dead (a deadlock report
-// instead of a hang).
+// instead of a hang). A bounded run (TeamOptions::max_reductions) is checked
+// once per time slice: past the limit, the main process fails and the
+// scheduler returns.
 #include "vm/team.h"
 
 #include <chrono>
@@ -36,6 +38,7 @@ int64_t now_ns() {
 Team::Team(TeamOptions options) : heap(*this), m_options(std::move(options)) {
     heap.max_bytes = m_options.max_heap;
     heap.stress = m_options.gc_stress;
+    if (m_options.max_reductions) m_reduction_limit = m_options.max_reductions;
     sym_kind = heap.intern("kind");
     sym_msg = heap.intern("msg");
     sym_trace = heap.intern("trace");
@@ -297,7 +300,7 @@ Process* Team::pop_runnable() {
 bool Team::timers_to_check() { return (++m_rounds & 63) == 0 && !m_timers.empty(); }
 
 Process* Team::next_to_run() {
-    if (timers_to_check()) return nullptr;
+    if (timers_to_check() || past_reduction_limit()) return nullptr;
     return pop_runnable();
 }
 
@@ -324,7 +327,28 @@ void Team::run_scheduler(Process& main) {
                 if (p != &main) forget_process(p->pid());
                 break;
         }
+        if (past_reduction_limit() && main.state != ProcessState::Done) stop_at_reduction_limit(main);
     }
+}
+
+// Ends the run: the main process fails with an error no `try` can catch (else
+// the program could catch it and go on), and nothing stays queued. The other
+// processes stay as they are, as when the main process ends.
+void Team::stop_at_reduction_limit(Process& main) {
+    // The error must be built even at the heap limit.
+    heap.ignore_limit = true;
+    main.outcome = make_error(main, ErrorKind::Timeout,
+                              "the program ran past its reduction limit (" +
+                                  std::to_string(m_options.max_reductions) + " reductions)");
+    main.failed = true;
+    finish(main);
+    heap.ignore_limit = false;
+    while (Process* p = m_queue_head) {
+        m_queue_head = p->next_in_queue;
+        p->in_run_queue = false;
+        p->next_in_queue = nullptr;
+    }
+    m_queue_tail = nullptr;
 }
 
 int Team::run_main(ModuleObj* module, Value* result) {
@@ -332,6 +356,7 @@ int Team::run_main(ModuleObj* module, Value* result) {
     ClosureObj* top = heap.new_closure(module->protos[module->top_level], 0);
     Process* main = spawn(make_function(top), nullptr, 0);
     m_main = main;
+    m_reductions = 0;
     int status = 0;
     run_scheduler(*main);
     if (main->failed) {

@@ -27,6 +27,10 @@ class Collector;
 struct TeamOptions {
     size_t max_heap = 0;  // bytes; 0 = unlimited
     bool gc_stress = false;
+    // A bounded run: past this many reductions (calls and backward jumps, over all
+    // processes) in one run_main, the main process fails with :timeout and the
+    // scheduler returns. Keeps a hostile or fuzzed image from running forever.
+    uint64_t max_reductions = 0;  // 0 = unlimited
     std::vector<std::string> args;  // the program's arguments (args())
 };
 
@@ -63,8 +67,12 @@ public:
     Process* find_process(uint64_t pid);
     void make_runnable(Process& p);
     // The next process to run, for a hand-off from a process that blocked; nullptr
-    // when the scheduler should look at its timers first, or nothing can run.
+    // when the scheduler should look at its timers first, or nothing can run, or
+    // the reduction limit is reached.
     Process* next_to_run();
+    // The interpreter reports the reductions it spent each time it leaves a
+    // process (returns or hands off): what the bounded run counts.
+    void charge_reductions(int spent) { m_reductions += static_cast<uint64_t>(spent); }
     void wake(Process& p, Value result);            // deliver a result and make runnable
     void wake_with_error(Process& p, Value error);  // resume by raising `error`
     void set_timer(Process& p, int64_t milliseconds);
@@ -97,6 +105,10 @@ private:
     Process* pop_runnable();
     bool timers_to_check();  // every 64 scheduling rounds, if any timer is pending
     unsigned m_rounds = 0;
+    bool past_reduction_limit() const { return m_reductions >= m_reduction_limit; }
+    void stop_at_reduction_limit(Process& main);
+    uint64_t m_reductions = 0;                // spent in the current run_main
+    uint64_t m_reduction_limit = UINT64_MAX;  // max_reductions, or never
     void forget_process(uint64_t pid);
     void finish(Process& p);
     void fire_timers(bool wait);

@@ -10,6 +10,8 @@
 //     collector (which scans registers) sees it. Natives root what they hold.
 //  4. Every call and every backward jump costs one reduction; when the budget is
 //     spent the process yields, so a loop never starves the other processes.
+//     Leaving the loop or handing off goes through LEAVE/HAND_OFF, which charge
+//     what was spent to the team (its bounded run counts reductions).
 //  5. Each opcode is one VB_CASE; the same body serves computed goto (GCC, Clang)
 //     and a plain switch (VB_FORCE_SWITCH, used by the debug build).
 #include "vm/interp/interpreter.h"
@@ -217,6 +219,7 @@ RunResult run_process(Process*& current, int budget) {
 // transaction switches processes with a few pointer moves.
 #define HAND_OFF()                                       \
     do {                                                 \
+        team.charge_reductions(full_budget - budget);    \
         if (Process* next_ = team.next_to_run()) {       \
             current = next_;                             \
             budget = full_budget;                        \
@@ -224,11 +227,16 @@ RunResult run_process(Process*& current, int budget) {
         }                                                \
         return RunResult::Blocked;                       \
     } while (0)
+#define LEAVE(result)                                    \
+    do {                                                 \
+        team.charge_reductions(full_budget - budget);    \
+        return result;                                   \
+    } while (0)
 #define REDUCE()                                         \
     do {                                                 \
         if (--budget <= 0) {                             \
             SAVE_PC();                                   \
-            return RunResult::Yield;                     \
+            LEAVE(RunResult::Yield);                     \
         }                                                \
     } while (0)
 
@@ -240,7 +248,7 @@ RunResult run_process(Process*& current, int budget) {
             if (!p.wake_error.is_missing()) {
                 Value error = p.wake_error;
                 p.wake_error = Value::missing();
-                if (!raise_in(p, error)) return RunResult::Failed;
+                if (!raise_in(p, error)) LEAVE(RunResult::Failed);
                 continue;
             }
             Instr i;
@@ -565,7 +573,7 @@ RunResult run_process(Process*& current, int budget) {
                 p.stack[done.base - 1] = result;
                 if (p.frames.empty()) {
                     p.outcome = result;
-                    return RunResult::Finished;
+                    LEAVE(RunResult::Finished);
                 }
                 LOAD_FRAME();
                 VB_NEXT();
@@ -585,8 +593,12 @@ RunResult run_process(Process*& current, int budget) {
             }
             VB_CASE(NewMap) {
                 MapObj* m = heap.new_map(C);
-                TempRoot keep(heap, make_map(m));
-                for (unsigned n = 0; n < C; n++) map_set(heap, m, R(B + 2 * n), R(B + 2 * n + 1));
+                {
+                    // Scoped: a computed goto out of the root's scope would not
+                    // run its destructor, and the root would leak with the map.
+                    TempRoot keep(heap, make_map(m));
+                    for (unsigned n = 0; n < C; n++) map_set(heap, m, R(B + 2 * n), R(B + 2 * n + 1));
+                }
                 R(A) = make_map(m);
                 VB_NEXT();
             }
@@ -844,7 +856,7 @@ RunResult run_process(Process*& current, int budget) {
             }
             VB_CASE(Raise) {
                 SAVE_PC();
-                if (!raise_in(p, R(A))) return RunResult::Failed;
+                if (!raise_in(p, R(A))) LEAVE(RunResult::Failed);
                 LOAD_FRAME();
                 VB_NEXT();
             }
@@ -935,14 +947,14 @@ RunResult run_process(Process*& current, int budget) {
             Value e = team.make_error(p, error.kind, error.message);
             bool handled = raise_in(p, e);
             heap.ignore_limit = false;
-            if (!handled) return RunResult::Failed;
+            if (!handled) LEAVE(RunResult::Failed);
         } catch (OutOfMemory&) {
             SAVE_PC();
             heap.ignore_limit = true;
             Value e = team.make_error(p, ErrorKind::OutOfMemory, "the heap limit (--max-heap) is reached");
             bool handled = raise_in(p, e);
             heap.ignore_limit = false;
-            if (!handled) return RunResult::Failed;
+            if (!handled) LEAVE(RunResult::Failed);
         }
         continue;
     next_process:;

@@ -1,6 +1,7 @@
 // vm/isa/disasm.cpp — disassembler (see disasm.h). One line per instruction:
 // index, source line, opcode name, operands as the table's operand kinds say,
-// and constants shown by value.
+// and constants shown by value; then each function's constant pool and
+// captures, and each module's globals and imports.
 #include "vm/isa/disasm.h"
 
 #include <cstdio>
@@ -84,12 +85,21 @@ std::string disassemble(const image::Function& f) {
         if (!comment.empty()) out += "   ;" + comment;
         out += "\n";
     }
+    for (size_t k = 0; k < f.constants.size(); k++)
+        out += "  k" + std::to_string(k) + " = " + constant_text(f.constants[k]) + "\n";
+    for (size_t u = 0; u < f.captures.size(); u++)
+        out += "  u" + std::to_string(u) + " <- " + (f.captures[u].from_register ? "r" : "u") +
+               std::to_string(f.captures[u].index) + " of the creating function\n";
     return out;
 }
 
 std::string disassemble(const image::Module& module) {
     std::string out = "module " + module.name + " (" + module.path + "): " + std::to_string(module.globals.size()) +
                       " globals\n";
+    for (size_t g = 0; g < module.globals.size(); g++)
+        out += "  g" + std::to_string(g) + " = " + module.globals[g] + "\n";
+    for (size_t m = 0; m < module.imports.size(); m++)
+        out += "  m" + std::to_string(m) + " = module " + std::to_string(module.imports[m]) + " of the image\n";
     for (size_t i = 0; i < module.functions.size(); i++) {
         out += "f" + std::to_string(i) + ": " + disassemble(module.functions[i]);
     }
