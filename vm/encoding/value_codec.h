@@ -28,7 +28,9 @@ namespace codec {
 constexpr uint8_t kVersion = 1;
 
 // The same limits apply on both sides, so that what one side encodes with them
-// the other side decodes with them.
+// the other side decodes with them. Both sides recurse once per level of
+// nesting (a few hundred bytes of C stack each), so max_depth also bounds the
+// stack they use: keep it in the thousands at most.
 struct Limits {
     uint32_t max_depth = 256;                 // nesting of tuples, arrays and maps
     uint64_t max_bytes = uint64_t{1} << 30;   // size of the encoded input or output
