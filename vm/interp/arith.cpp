@@ -218,6 +218,9 @@ bool contains(Value item, Value container) {
             RangeObj* r = as_range(container);
             double x = item.as_number();
             if (item.is_float() && std::floor(x) != x) return false;
+            // Every element is an int64; converting a float beyond that is undefined
+            // and differs between machines (x86-64 gives INT64_MIN, aarch64 saturates).
+            if (item.is_float() && !(x >= -9223372036854775808.0 && x < 9223372036854775808.0)) return false;
             int64_t n = item.is_int() ? item.i : static_cast<int64_t>(x);
             if (r->step > 0) {
                 if (n < r->start || (r->inclusive ? n > r->stop : n >= r->stop)) return false;
