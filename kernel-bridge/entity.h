@@ -24,6 +24,16 @@ constexpr bool is_group(EntityId id) { return (id & kGroupBit) != 0; }
 constexpr uint32_t node_of(EntityId id) { return static_cast<uint32_t>(id >> 32) & 0x7fffffffu; }
 constexpr uint32_t local_of(EntityId id) { return static_cast<uint32_t>(id); }
 
+// Well-known groups (V's well-known group ids): the node bits are all ones and
+// the number is a hash of the name, so every node derives the same id from the
+// same name before any name server exists.
+constexpr uint32_t kWellKnownNode = 0x7fffffffu;
+inline EntityId well_known_group(const std::string& name) {
+    uint32_t hash = 2166136261u;  // FNV-1a
+    for (unsigned char c : name) hash = (hash ^ c) * 16777619u;
+    return make_group_id(kWellKnownNode, hash);
+}
+
 // "<pid 0.3>" or "<group 0.1>", the printed form of the language.
 inline std::string format_entity(EntityId id) {
     char buf[48];

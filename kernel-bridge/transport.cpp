@@ -24,7 +24,7 @@ namespace {
 constexpr uint32_t kWindow = 16;
 constexpr uint32_t kReportEvery = kWindow / 2;
 constexpr milliseconds kFirstRetransmit{20};
-constexpr milliseconds kLongestRetransmit{250};
+constexpr milliseconds kLongestRetransmit{100};
 constexpr milliseconds kSweepEvery{500};
 constexpr int kSocketBuffer = 4 << 20;
 constexpr char kReportStalled = 1;  // a Missing report's flag: the receiver has waited in vain
@@ -136,6 +136,8 @@ PacketHeader Transport::header(PacketKind kind, uint64_t incarnation, uint64_t t
     h.version = kProtocolVersion;
     h.kind = static_cast<uint8_t>(kind);
     h.source_node = m_options.node_id;
+    h.sender = m_incarnation;
+    h.sequence = ++m_sequence;
     h.incarnation = incarnation;
     h.transaction = transaction;
     h.timestamp_ms = wall_ms();
@@ -153,6 +155,7 @@ Transport::Outgoing Transport::cut(PacketKind kind, uint64_t incarnation, uint64
     h.message_size = static_cast<uint32_t>(message.size());
     for (uint32_t s = 0; s < segments; s++) {
         h.segment = s;
+        h.sequence = ++m_sequence;
         size_t offset = size_t{s} * kMaxPayload;
         std::string_view piece(message.data() + std::min(offset, message.size()),
                                std::min(kMaxPayload, message.size() - std::min(offset, message.size())));

@@ -167,6 +167,7 @@ private:
     TransportStats m_stats;
     uint64_t m_incarnation;
     uint64_t m_next_transaction = 0;
+    mutable uint64_t m_sequence = 0;  // every packet's own number: the MAC's nonce
     std::mt19937_64 m_random;
     std::vector<char> m_buffer;
     Endpoint m_from;

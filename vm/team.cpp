@@ -5,7 +5,8 @@
 // then the next one runs. When nothing can run the scheduler sleeps until the
 // next timer; when nothing can run and no timer is pending, every process is
 // blocked for good, and the main process is woken with :dead (a deadlock report
-// instead of a hang). A bounded run (TeamOptions::max_reductions) is checked
+// instead of a hang) — unless the team runs in a node, where a message can
+// still come from another team: then it waits for the kernel. A bounded run (TeamOptions::max_reductions) is checked
 // once per time slice: past the limit, the main process fails and the
 // scheduler returns.
 #include "vm/team.h"
@@ -19,6 +20,7 @@
 #include "vm/interp/access.h"
 #include "vm/interp/interpreter.h"
 #include "vm/object/map.h"
+#include "vm/encoding/value_codec.h"
 #include "vm/value_ops.h"
 
 namespace vb {
@@ -97,15 +99,24 @@ std::string Team::describe_error(Value error) {
     std::string out;
     const MapEntry* kind = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_kind) : nullptr;
     const MapEntry* msg = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_msg) : nullptr;
+    // An error may be any value, shared parts and all: the report stays short.
+    constexpr size_t kShown = 1 << 16;
     if (kind && kind->value.is(Tag::Symbol)) {
-        out = "error[" + to_display(kind->value) + "]: " + (msg ? to_display(msg->value) : std::string()) + "\n";
+        out = "error[" + to_display(kind->value) + "]: " + (msg ? brief_display(msg->value, kShown) : std::string()) +
+              "\n";
     } else {
-        out = "error: " + to_display(error) + "\n";
+        out = "error: " + brief_display(error, kShown) + "\n";
     }
     const MapEntry* trace = error.is(Tag::Map) ? map_find_symbol(as_map(error), sym_trace) : nullptr;
     if (trace && trace->value.is(Tag::Array)) {
         ArrayObj* lines = as_array(trace->value);
-        for (uint32_t n = 0; n < lines->length; n++) out += "  at " + to_display(lines->items[n]) + "\n";
+        for (uint32_t n = 0; n < lines->length; n++) {
+            if (out.size() > 4 * kShown) {
+                out += "  ...\n";
+                break;
+            }
+            out += "  at " + brief_display(lines->items[n], kShown) + "\n";
+        }
     }
     return out;
 }
@@ -141,12 +152,14 @@ void Team::forget_process(uint64_t pid) {
     CachedProcess& cached = m_process_cache[pid & 63];
     if (cached.pid == pid) cached = CachedProcess{};
     m_processes.erase(pid);
+    if (m_options.port) m_options.port->detach(pid);
 }
 
 Process* Team::spawn(Value function, const Value* args, uint32_t count) {
     if (!function.is(Tag::Function))
         raise_error(ErrorKind::TypeError, std::string("spawn() needs a vb function, not ") + type_name(function));
-    uint64_t pid = kernel::make_process_id(node_id(), m_next_process++);
+    uint32_t local = m_options.port ? m_options.port->new_local_id() : m_next_process++;
+    uint64_t pid = kernel::make_process_id(node_id(), local);
     auto owned = std::make_unique<Process>(*this, pid);
     Process& p = *owned;
     p.ensure_stack(0, count + 1);
@@ -154,6 +167,7 @@ Process* Team::spawn(Value function, const Value* args, uint32_t count) {
     for (uint32_t n = 0; n < count; n++) p.stack[1 + n] = args[n];
     p.start_slots = count + 1;  // scanned by the collector until the first frame exists
     m_processes.emplace(pid, std::move(owned));
+    if (m_options.port) m_options.port->attach(*this, pid);
     try {
         begin_call(p, 0, count);
     } catch (...) {
@@ -211,7 +225,8 @@ Value Team::take_message(Process& p) {
 }
 
 uint64_t Team::new_group() {
-    uint64_t id = kernel::make_group_id(node_id(), m_next_group++);
+    uint32_t local = m_options.port ? m_options.port->new_local_id() : m_next_group++;
+    uint64_t id = kernel::make_group_id(node_id(), local);
     m_groups[id];
     return id;
 }
@@ -227,6 +242,7 @@ void Team::join_group(Process& p, uint64_t group) {
         if (m == p.pid()) return;
     members.push_back(p.pid());
     p.groups.push_back(group);
+    if (m_options.port) m_options.port->join(group, p.pid());
 }
 
 void Team::leave_group(Process& p, uint64_t group) {
@@ -234,6 +250,7 @@ void Team::leave_group(Process& p, uint64_t group) {
     if (found == m_groups.end()) return;
     std::erase(found->second, p.pid());
     std::erase(p.groups, group);
+    if (m_options.port) m_options.port->leave(group, p.pid());
 }
 
 void Team::finish(Process& p) {
@@ -244,11 +261,18 @@ void Team::finish(Process& p) {
     if (p.failed && &p != m_main) {
         std::fflush(stdout);
         std::string report = describe_error(p.outcome);
-        std::fprintf(stderr, "process %s ended by an uncaught error:\n%s%s", kernel::format_entity(p.pid()).c_str(),
-                     report.c_str(), p.failure_trace.c_str());
+        write_output(2, "process " + kernel::format_entity(p.pid()) + " ended by an uncaught error:\n" + report +
+                            p.failure_trace);
     }
     // Whoever waits for this process's reply will never get it.
     std::string why = "process " + kernel::format_entity(p.pid()) + " ended without replying";
+    if (m_options.port) {
+        for (auto it = m_remote_requests.lower_bound({p.pid(), 0});
+             it != m_remote_requests.end() && it->first.first == p.pid();) {
+            m_options.port->reply(it->second, RemoteStatus::Dead, why);
+            it = m_remote_requests.erase(it);
+        }
+    }
     for (auto& [pid, other] : m_processes) {
         Process& q = *other;
         if (q.state != ProcessState::AwaitingReply) continue;
@@ -307,8 +331,14 @@ Process* Team::next_to_run() {
 void Team::run_scheduler(Process& main) {
     while (main.state != ProcessState::Done) {
         if (timers_to_check()) fire_timers(false);
+        if (m_has_events.load(std::memory_order_acquire)) take_events();
+        if (int stop = m_stop_code.load(std::memory_order_relaxed); stop >= 0) throw ExitProgram{stop};
         Process* p = pop_runnable();
         if (!p) {
+            if (m_options.port) {
+                wait_for_events();
+                continue;
+            }
             if (!m_timers.empty()) {
                 fire_timers(true);
                 continue;
@@ -317,7 +347,9 @@ void Team::run_scheduler(Process& main) {
             wake_with_error(main, make_error(main, ErrorKind::Dead, "deadlock: every process is blocked"));
             continue;
         }
+        m_in_slice = true;
         RunResult result = run_process(p, kReductions);  // p: whoever ran last
+        m_in_slice = false;
         switch (result) {
             case RunResult::Yield: make_runnable(*p); break;
             case RunResult::Blocked: break;
@@ -331,15 +363,43 @@ void Team::run_scheduler(Process& main) {
     }
 }
 
+void Team::charge_allocation(uint64_t bytes_allocated) {
+    if (m_reduction_limit == UINT64_MAX) return;
+    uint64_t kibibytes = (bytes_allocated - m_allocation_charged) >> 10;
+    m_reductions += kibibytes;
+    m_allocation_charged += kibibytes << 10;
+    if (m_in_slice && past_reduction_limit()) throw ReductionLimitReached{};
+}
+
+void Team::print_value(std::string& out, Value v, bool quote_strings) {
+    size_t start = out.size();
+    size_t limit = heap.print_limit();
+    auto charge = [&] {
+        if (m_reduction_limit == UINT64_MAX) return;
+        m_reductions += (out.size() - start) >> 10;
+        if (m_in_slice && past_reduction_limit()) throw ReductionLimitReached{};
+    };
+    try {
+        append_value(out, v, quote_strings, limit - std::min(limit, start));
+    } catch (OutOfMemory&) {
+        charge();
+        throw;
+    }
+    charge();
+}
+
+Value Team::reduction_limit_error(Process& p) {
+    return make_error(p, ErrorKind::Timeout, "the program ran past its reduction limit (" +
+                                                 std::to_string(m_options.max_reductions) + " reductions)");
+}
+
 // Ends the run: the main process fails with an error no `try` can catch (else
 // the program could catch it and go on), and nothing stays queued. The other
 // processes stay as they are, as when the main process ends.
 void Team::stop_at_reduction_limit(Process& main) {
     // The error must be built even at the heap limit.
     heap.ignore_limit = true;
-    main.outcome = make_error(main, ErrorKind::Timeout,
-                              "the program ran past its reduction limit (" +
-                                  std::to_string(m_options.max_reductions) + " reductions)");
+    main.outcome = reduction_limit_error(main);
     main.failed = true;
     finish(main);
     heap.ignore_limit = false;
@@ -351,19 +411,139 @@ void Team::stop_at_reduction_limit(Process& main) {
     m_queue_tail = nullptr;
 }
 
+// ---- events from the kernel ------------------------------------------------------
+
+void Team::write_output(int stream, std::string_view text) {
+    if (m_options.output) return m_options.output(stream, text);
+    if (stream == 2) std::fflush(stdout);  // in order with what was printed before
+    std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+}
+
+void Team::request_stop(int code) {
+    m_stop_code.store(code, std::memory_order_release);
+    post(RemoteEvent{RemoteEvent::Kind::Datagram, 0, 0, RemoteStatus::Ok, 0, {}, {}});  // wakes a waiting scheduler
+}
+
+void Team::post(RemoteEvent event) {
+    {
+        std::lock_guard lock(m_inbox_mutex);
+        m_inbox.push_back(std::move(event));
+        m_has_events.store(true, std::memory_order_release);
+    }
+    m_inbox_ready.notify_one();
+}
+
+uint64_t Team::take_remote_request(uint64_t to, uint64_t from) {
+    auto found = m_remote_requests.find({to, from});
+    if (found == m_remote_requests.end()) return 0;
+    uint64_t token = found->second;
+    m_remote_requests.erase(found);
+    return token;
+}
+
+void Team::take_events() {
+    std::vector<RemoteEvent> events;
+    {
+        std::lock_guard lock(m_inbox_mutex);
+        events.swap(m_inbox);
+        m_has_events.store(false, std::memory_order_release);
+    }
+    for (RemoteEvent& e : events) handle_event(e);
+}
+
+// Nothing can run: sleep until the next timer or the next event, whichever
+// comes first.
+void Team::wait_for_events() {
+    std::fflush(stdout);
+    {
+        std::unique_lock lock(m_inbox_mutex);
+        auto ready = [this] { return !m_inbox.empty(); };
+        if (m_timers.empty()) {
+            m_inbox_ready.wait(lock, ready);
+        } else {
+            auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(m_timers.top().deadline_ns));
+            m_inbox_ready.wait_until(lock, deadline, ready);
+        }
+    }
+    fire_timers(false);
+    take_events();
+}
+
+void Team::handle_event(RemoteEvent& e) {
+    Process* p = find_process(e.to);
+    switch (e.kind) {
+        case RemoteEvent::Kind::Reply: {
+            if (!p || p->state != ProcessState::AwaitingReply) return;  // it stopped waiting (a timeout)
+            auto found = std::find(p->awaiting.begin(), p->awaiting.end(), e.from);
+            if (found == p->awaiting.end()) return;
+            Value answer;
+            std::string why = e.why;
+            if (e.status == RemoteStatus::Ok) {
+                codec::DecodeResult decoded = codec::decode(heap, e.bytes);
+                if (decoded.ok) answer = decoded.value;
+                else why = "the reply could not be decoded: " + decoded.error;
+            }
+            bool ok = e.status == RemoteStatus::Ok && why.empty();
+            if (p->await_mode == Process::Await::All) {
+                p->awaiting.erase(found);
+                if (ok) {
+                    TempRoot keep(heap, answer);
+                    TupleObj* pair = heap.new_tuple(2);
+                    pair->items[0] = Value::pid(e.from);
+                    pair->items[1] = answer;
+                    TempRoot keep_pair(heap, make_tuple(pair));
+                    array_push(heap, as_array(p->stack[p->result_slot]), make_tuple(pair));
+                }
+                if (p->awaiting.empty()) wake(*p, p->stack[p->result_slot]);
+                return;
+            }
+            if (ok) return wake(*p, answer);
+            p->awaiting.erase(found);
+            if (p->awaiting.empty()) wake_with_error(*p, make_error(*p, ErrorKind::Dead, why));
+            return;
+        }
+        case RemoteEvent::Kind::Request:
+        case RemoteEvent::Kind::Datagram: {
+            bool request = e.kind == RemoteEvent::Kind::Request;
+            if (!p || p->state == ProcessState::Done) {
+                if (request)
+                    m_options.port->reply(e.token, RemoteStatus::Dead,
+                                          "process " + kernel::format_entity(e.to) + " does not exist");
+                return;
+            }
+            codec::DecodeResult decoded = codec::decode(heap, e.bytes);
+            if (!decoded.ok) {
+                if (request) m_options.port->reply(e.token, RemoteStatus::Dead, "the message could not be decoded");
+                return;
+            }
+            if (request) note_remote_request(e.to, e.from, e.token);
+            TempRoot keep(heap, decoded.value);
+            deliver(*p, Message{e.from, decoded.value, !request});
+            return;
+        }
+    }
+}
+
 int Team::run_main(ModuleObj* module, Value* result) {
     module->state = ModuleState::Running;
     ClosureObj* top = heap.new_closure(module->protos[module->top_level], 0);
-    Process* main = spawn(make_function(top), nullptr, 0);
+    Process* main;
+    try {
+        main = spawn(make_function(top), nullptr, 0);
+    } catch (VmError& error) {
+        // A top level that wants arguments: only a malformed image has one.
+        write_output(2, "error[:" + std::string(error_kind_name(error.kind)) + "]: " + error.message + "\n");
+        return 1;
+    }
     m_main = main;
     m_reductions = 0;
+    m_allocation_charged = heap.stats().bytes_allocated;
+    m_in_slice = false;  // exit(n) may have thrown out of the last run's slice
     int status = 0;
     run_scheduler(*main);
     if (main->failed) {
         std::fflush(stdout);
-        std::string report = describe_error(main->outcome);
-        std::fputs(report.c_str(), stderr);
-        std::fputs(main->failure_trace.c_str(), stderr);
+        write_output(2, describe_error(main->outcome) + main->failure_trace);
         status = 1;
     } else if (result) {
         *result = main->outcome;

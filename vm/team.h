@@ -6,9 +6,13 @@
 // report the outcome.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <queue>
 #include <string>
@@ -19,6 +23,7 @@
 #include "vm/gc/heap.h"
 #include "vm/image/image.h"
 #include "vm/proc/process.h"
+#include "vm/remote.h"
 
 namespace vb {
 
@@ -27,17 +32,28 @@ class Collector;
 struct TeamOptions {
     size_t max_heap = 0;  // bytes; 0 = unlimited
     bool gc_stress = false;
-    // A bounded run: past this many reductions (calls and backward jumps, over all
-    // processes) in one run_main, the main process fails with :timeout and the
-    // scheduler returns. Keeps a hostile or fuzzed image from running forever.
+    // A bounded run: past this many reductions (calls and backward jumps, and one
+    // per KiB allocated, over all processes) in one run_main, the main process
+    // fails with :timeout and the scheduler returns. Keeps a hostile or fuzzed
+    // image from running forever.
     uint64_t max_reductions = 0;  // 0 = unlimited
     std::vector<std::string> args;  // the program's arguments (args())
+    // The kernel beneath the team (kernel-bridge/), when it runs in a node: pids
+    // are the node's, and sends reach other teams and nodes through it.
+    RemotePort* port = nullptr;
+    // Where print, io.write and error reports go when not to this process's
+    // stdout (1) and stderr (2): a program run for another node (`vb run --on`).
+    std::function<void(int stream, std::string_view text)> output;
 };
 
 // Thrown by exit(n): ends the program from anywhere.
 struct ExitProgram {
     int code;
 };
+
+// Thrown by an allocation in a bounded run past its limit (charge_allocation):
+// the interpreter ends the running process with it, uncaught by any `try`.
+struct ReductionLimitReached {};
 
 class Team {
 public:
@@ -73,6 +89,18 @@ public:
     // The interpreter reports the reductions it spent each time it leaves a
     // process (returns or hands off): what the bounded run counts.
     void charge_reductions(int spent) { m_reductions += static_cast<uint64_t>(spent); }
+    // The heap reports its running total of bytes allocated at each collection:
+    // a bounded run charges one reduction per KiB, so that a loop whose every
+    // step builds a big value (str.repeat, a growing interpolation) ends soon as
+    // well. Throws ReductionLimitReached past the limit while a process runs.
+    void charge_allocation(uint64_t bytes_allocated);
+    // Appends the printed form of `v` to `out` (str, print, fmt, interpolation)
+    // within the heap's print limit, else raising :out_of_memory, and charges the
+    // bytes to a bounded run: a value whose parts are shared (a = [a, a], forty
+    // times over) prints far larger than it is.
+    void print_value(std::string& out, Value v, bool quote_strings);
+    // The uncaught :timeout error that ends a bounded run, in `p`.
+    Value reduction_limit_error(Process& p);
     void wake(Process& p, Value result);            // deliver a result and make runnable
     void wake_with_error(Process& p, Value error);  // resume by raising `error`
     void set_timer(Process& p, int64_t milliseconds);
@@ -84,7 +112,22 @@ public:
     std::vector<uint64_t>* group_members(uint64_t group);
     void join_group(Process& p, uint64_t group);
     void leave_group(Process& p, uint64_t group);
-    uint32_t node_id() const { return 0; }
+    uint32_t node_id() const { return m_options.port ? m_options.port->node_id() : 0; }
+    RemotePort* port() const { return m_options.port; }
+
+    // From the kernel's thread: a reply, request or datagram for one of this
+    // team's processes. The scheduler takes it on its next round.
+    void post(RemoteEvent event);
+    // From any thread: stop the program as exit(code) would, at the scheduler's
+    // next round (a process in a loop is interrupted within one time slice).
+    void request_stop(int code);
+
+    // Program output, to stdout/stderr or to TeamOptions::output.
+    void write_output(int stream, std::string_view text);
+    // A remote request delivered to `to` from `from` is answered through this token.
+    void note_remote_request(uint64_t to, uint64_t from, uint64_t token) { m_remote_requests[{to, from}] = token; }
+    // The token of a remote request `to` owes `from` (taken off the list), or 0.
+    uint64_t take_remote_request(uint64_t to, uint64_t from);
 
     // Builds the error map {kind, msg, trace} for a runtime error in `p`.
     Value make_error(Process& p, ErrorKind kind, std::string_view message);
@@ -109,10 +152,14 @@ private:
     void stop_at_reduction_limit(Process& main);
     uint64_t m_reductions = 0;                // spent in the current run_main
     uint64_t m_reduction_limit = UINT64_MAX;  // max_reductions, or never
+    uint64_t m_allocation_charged = 0;        // of the heap's bytes_allocated
+    bool m_in_slice = false;                  // run_process is running
     void forget_process(uint64_t pid);
     void finish(Process& p);
     void fire_timers(bool wait);
-
+    void take_events();
+    void wait_for_events();
+    void handle_event(RemoteEvent& event);
     TeamOptions m_options;
     ModuleObj* m_prelude = nullptr;
     std::vector<ModuleObj*> m_modules;
@@ -139,6 +186,15 @@ private:
     Process* m_main = nullptr;
     uint32_t m_next_process = 1;
     uint32_t m_next_group = 1;
+
+    // Events from the kernel's thread; `m_has_events` lets the scheduler look
+    // without taking the lock.
+    std::mutex m_inbox_mutex;
+    std::condition_variable m_inbox_ready;
+    std::vector<RemoteEvent> m_inbox;
+    std::atomic<bool> m_has_events{false};
+    std::atomic<int> m_stop_code{-1};
+    std::map<std::pair<uint64_t, uint64_t>, uint64_t> m_remote_requests;  // (to, from) -> token
 };
 
 }  // namespace vb

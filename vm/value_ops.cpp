@@ -4,10 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <new>
 #include <vector>
 
 #include "kernel-bridge/entity.h"
 #include "vm/errors.h"
+#include "vm/gc/heap.h"
 #include "vm/object/map.h"
 #include "vm/object/string.h"
 
@@ -225,9 +227,11 @@ std::string format_float(double d) {
 
 namespace {
 
-void append_quoted(std::string& out, std::string_view s) {
+// Stops once `out` is longer than `limit`; the caller sees that.
+void append_quoted(std::string& out, std::string_view s, size_t limit = SIZE_MAX) {
     out += '"';
     for (unsigned char c : s) {
+        if (out.size() > limit) return;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -250,7 +254,16 @@ void append_quoted(std::string& out, std::string_view s) {
 
 struct Printer {
     std::string& out;
+    size_t limit;                     // bytes of `out`; past them printing stops
     std::vector<const Object*> open;  // containers being printed, to stop at cycles
+    bool cut = false;
+
+    // Checked before each part, so a shared part printed again and again stops
+    // the whole at once.
+    bool full() {
+        if (out.size() > limit) cut = true;
+        return cut;
+    }
 
     bool enter(const Object* o, const char* cycle) {
         for (const Object* p : open)
@@ -267,6 +280,7 @@ struct Printer {
     }
 
     void value(Value v, bool quote) {
+        if (full()) return;
         switch (v.tag) {
             case Tag::Nil: out += "nil"; break;
             case Tag::Missing: out += "<missing>"; break;
@@ -280,8 +294,8 @@ struct Printer {
             case Tag::Float: out += format_float(v.f); break;
             case Tag::Pid: out += kernel::format_entity(v.bits); break;
             case Tag::String:
-                if (quote) append_quoted(out, as_string(v)->view());
-                else out += as_string(v)->view();
+                if (quote) append_quoted(out, as_string(v)->view(), limit);
+                else out += as_string(v)->view().substr(0, limit - out.size() + 1);
                 break;
             case Tag::Symbol:
                 out += ':';
@@ -291,7 +305,7 @@ struct Printer {
                 auto* t = as_tuple(v);
                 if (!enter(t, "(...)")) break;
                 out += '(';
-                for (uint32_t i = 0; i < t->length; i++) {
+                for (uint32_t i = 0; i < t->length && !full(); i++) {
                     if (i) out += ", ";
                     value(t->items[i], true);
                 }
@@ -304,7 +318,7 @@ struct Printer {
                 auto* a = as_array(v);
                 if (!enter(a, "[...]")) break;
                 out += '[';
-                for (uint32_t i = 0; i < a->length; i++) {
+                for (uint32_t i = 0; i < a->length && !full(); i++) {
                     if (i) out += ", ";
                     value(a->items[i], true);
                 }
@@ -317,7 +331,7 @@ struct Printer {
                 if (!enter(m, "{...}")) break;
                 out += '{';
                 bool first = true;
-                for (uint32_t i = 0; i < m->entry_count; i++) {
+                for (uint32_t i = 0; i < m->entry_count && !full(); i++) {
                     const MapEntry& e = m->entries[i];
                     if (e.key.is_missing()) continue;
                     if (!first) out += ", ";
@@ -337,7 +351,7 @@ struct Printer {
             case Tag::Bytes: {
                 auto* b = as_bytes(v);
                 out += "b\"";
-                for (uint32_t i = 0; i < b->length; i++) {
+                for (uint32_t i = 0; i < b->length && !full(); i++) {
                     unsigned char c = b->data[i];
                     if (c == '"' || c == '\\') {
                         out += '\\';
@@ -399,10 +413,34 @@ std::string quote_string(std::string_view s) {
     return out;
 }
 
-void append_value(std::string& out, Value v, bool quote_strings) {
-    Printer printer{out, {}};
-    printer.value(v, quote_strings);
+void append_value(std::string& out, Value v, bool quote_strings, size_t limit) {
+    size_t start = out.size();
+    Printer printer{out, limit > SIZE_MAX - start ? SIZE_MAX : start + limit, {}};
+    try {
+        printer.value(v, quote_strings);
+    } catch (std::bad_alloc&) {
+        throw OutOfMemory{out.size() - start};
+    }
+    if (printer.full()) throw OutOfMemory{out.size() - start};
 }
+
+namespace {
+
+std::string brief(Value v, bool quote_strings, size_t limit) {
+    std::string out;
+    Printer printer{out, limit, {}};
+    printer.value(v, quote_strings);
+    if (printer.full()) {
+        out.resize(limit);
+        out += "...";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string brief_display(Value v, size_t limit) { return brief(v, false, limit); }
+std::string brief_repr(Value v, size_t limit) { return brief(v, true, limit); }
 
 std::string to_display(Value v) {
     std::string out;

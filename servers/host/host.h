@@ -40,4 +40,9 @@ int run_image(Session& session, const image::Image& image, Value* result = nullp
 // The REPL (repl.cpp). Returns the exit status.
 int run_repl(Session& session);
 
+// `vb serve` and `vb nodes` (serve.cpp; builds without the kernel lack them).
+int command_serve(int argc, char** argv, int first_argument, const TeamOptions& options);
+int command_nodes(int argc, char** argv, int first_argument);
+int command_run(int argc, char** argv, int first_argument, const TeamOptions& options);
+
 }  // namespace vb::host

@@ -44,6 +44,14 @@ const char kUsage[] =
     "  vb keygen KEYFILE                 make an ed25519 key pair: KEYFILE (secret,\n"
     "                                    mode 0600) and KEYFILE.pub\n"
     "  vb sign --key KEYFILE FILE.vbi    sign an image (its content hash stays the same)\n"
+    "  vb serve [--listen HOST:PORT] [--join HOST:PORT] [--name NAME] [--key FILE]\n"
+    "           [--dead-ms N] [PROGRAM...]  run a node (default 127.0.0.1:7000; key:\n"
+    "                                    ~/.vb/cluster.key, made on first use), with each\n"
+    "                                    PROGRAM as a team\n"
+    "  vb nodes [--node HOST:PORT]       list the cluster (default: VB_NODE, else\n"
+    "                                    127.0.0.1:7000)\n"
+    "  vb run [--on HOST:PORT] FILE [args...]  run a program on a node (same default),\n"
+    "                                    its output streamed here; Ctrl-C stops it\n"
     "  (a file named like a command runs as ./NAME)\n"
     "\n"
     "options:\n"
@@ -366,6 +374,16 @@ int main(int argc, char** argv) {
         if (command == "disasm") return command_disasm(argc, argv, i + 1, options);
         if (command == "keygen") return command_keygen(argc, argv, i + 1);
         if (command == "sign") return command_sign(argc, argv, i + 1);
+#ifdef VB_HAVE_KERNEL
+        if (command == "serve") return command_serve(argc, argv, i + 1, options);
+        if (command == "nodes") return command_nodes(argc, argv, i + 1);
+        if (command == "run") return command_run(argc, argv, i + 1, options);
+#else
+        if (command == "serve" || command == "nodes" || command == "run") {
+            std::fprintf(stderr, "vb: this vb was built without the kernel (VB_CORE_ONLY): no '%s'\n", command.c_str());
+            return 2;
+        }
+#endif
     }
 
     image::PublicKey trusted;

@@ -13,6 +13,7 @@
 
 #include "vm/errors.h"
 #include "vm/object/string.h"
+#include "vm/team.h"
 #include "vm/value_ops.h"
 
 namespace vb {
@@ -392,14 +393,17 @@ std::string format_string_spec(std::string_view text, std::string_view spec, con
     return out;
 }
 
-std::string format_value(Value v, std::string_view spec) {
+std::string format_value(Team& team, Value v, std::string_view spec) {
     switch (v.tag) {
         case Tag::Int: return format_int(v.i, spec);
         case Tag::Float: return format_float_spec(v.f, spec);
         case Tag::String: return format_string_spec(as_string(v)->view(), spec, "string");
-        default:
-            if (spec.empty()) return to_display(v);
-            return format_string_spec(to_display(v), spec, type_name(v));
+        default: {
+            std::string text;
+            team.print_value(text, v, false);
+            if (spec.empty()) return text;
+            return format_string_spec(text, spec, type_name(v));
+        }
     }
 }
 

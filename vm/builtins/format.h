@@ -18,7 +18,10 @@
 
 namespace vb {
 
-std::string format_value(Value v, std::string_view spec);
+class Team;
+
+// A non-number is printed by `team` (Team::print_value).
+std::string format_value(Team& team, Value v, std::string_view spec);
 
 // The pieces, which need no heap (format_value dispatches to them).
 std::string format_int(int64_t n, std::string_view spec);

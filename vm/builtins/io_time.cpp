@@ -15,13 +15,14 @@
 
 namespace vb {
 
-NativeResult native_io_write(Process&, Value* args, uint32_t, Value& result) {
+NativeResult native_io_write(Process& p, Value* args, uint32_t, Value& result) {
     if (args[0].is(Tag::String)) {
         StringObj* s = as_string(args[0]);
-        if (s->length) std::fwrite(s->chars, 1, s->length, stdout);
+        if (s->length) p.team().write_output(1, s->view());
     } else {
-        std::string text = to_display(args[0]);
-        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::string text;
+        p.team().print_value(text, args[0], false);
+        p.team().write_output(1, text);
     }
     result = Value::nil();
     return NativeResult::Ok;

@@ -304,15 +304,15 @@ ArrayObj* elements_into(Heap& heap, const char* fn, Value xs, Value& result) {
 
 // ---- values and conversion ------------------------------------------------------
 
-NativeResult native_print(Process&, Value* args, uint32_t count, Value& result) {
+NativeResult native_print(Process& p, Value* args, uint32_t count, Value& result) {
     static thread_local std::string line;
     line.clear();
     for (uint32_t i = 0; i < count; i++) {
         if (i) line += ' ';
-        append_value(line, args[i], false);
+        p.team().print_value(line, args[i], false);
     }
     line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stdout);
+    p.team().write_output(1, line);
     if (line.capacity() > (1u << 20)) std::string().swap(line);
     return ok_nil(result);
 }
@@ -327,7 +327,8 @@ NativeResult native_str(Process& p, Value* args, uint32_t, Value& result) {
         result = args[0];
         return NativeResult::Ok;
     }
-    std::string text = to_display(args[0]);
+    std::string text;
+    p.team().print_value(text, args[0], false);
     result = make_string(p.team().heap.new_string(text));
     return NativeResult::Ok;
 }
@@ -393,7 +394,7 @@ NativeResult native_fmt(Process& p, Value* args, uint32_t, Value& result) {
         result = args[0];
         return NativeResult::Ok;
     }
-    std::string text = format_value(args[0], spec->view());
+    std::string text = format_value(p.team(), args[0], spec->view());
     result = make_string(p.team().heap.new_string(text));
     return NativeResult::Ok;
 }
@@ -422,7 +423,7 @@ NativeResult native_exit(Process&, Value* args, uint32_t count, Value&) {
 NativeResult native_assert(Process&, Value* args, uint32_t count, Value& result) {
     if (args[0].truthy()) return ok_nil(result);
     if (!has_arg(args, count, 1)) raise_error(ErrorKind::Assert, "assertion failed");
-    raise_error(ErrorKind::Assert, to_display(args[1]));
+    raise_error(ErrorKind::Assert, brief_display(args[1], 1 << 16));
 }
 
 NativeResult native_bytes(Process& p, Value* args, uint32_t, Value& result) {
@@ -496,7 +497,7 @@ NativeResult native_remove(Process&, Value* args, uint32_t, Value& result) {
     if (target.is(Tag::Map)) {
         Value removed;
         if (!map_remove(as_map(target), args[1], &removed))
-            raise_error(ErrorKind::KeyError, "remove(): key " + to_repr(args[1]) + " not found");
+            raise_error(ErrorKind::KeyError, "remove(): key " + brief_repr(args[1], 200) + " not found");
         result = removed;
         return NativeResult::Ok;
     }

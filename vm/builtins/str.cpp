@@ -319,7 +319,7 @@ NativeResult native_str_ord(Process&, Value* args, uint32_t, Value& result) {
     if (s->length == 0) raise_error(ErrorKind::ValueError, "ord() needs a one-character string, not an empty one");
     uint32_t len = sequence_at(s, 0);
     if (len != s->length)
-        raise_error(ErrorKind::ValueError, "ord() needs a one-character string, not " + to_repr(args[0]).substr(0, 80));
+        raise_error(ErrorKind::ValueError, "ord() needs a one-character string, not " + brief_repr(args[0], 80));
     int64_t cp = decode_utf8(reinterpret_cast<const unsigned char*>(s->chars), len);
     if (cp < 0) raise_error(ErrorKind::ValueError, "ord() of a string that is not valid UTF-8");
     result = Value::integer(cp);

@@ -9,6 +9,7 @@
 
 #include "vm/gc/collector.h"
 #include "vm/object/string.h"
+#include "vm/team.h"
 
 namespace vb {
 
@@ -55,7 +56,11 @@ void Heap::release(Object* object, size_t bytes) {
 
 void Heap::account(size_t bytes) {
     if (!m_collecting) {
-        if (stress || m_bytes + bytes > m_next_collection) collect();
+        if (stress || m_bytes + bytes > m_next_collection) {
+            collect();
+            // Not while the runtime builds an error: that must not fail.
+            if (!ignore_limit) m_team.charge_allocation(m_stats.bytes_allocated + bytes);
+        }
         if (max_bytes && !ignore_limit && m_bytes + bytes > max_bytes) {
             collect();
             if (m_bytes + bytes > max_bytes) throw OutOfMemory{bytes};

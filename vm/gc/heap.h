@@ -70,6 +70,12 @@ public:
     bool stress = false;      // collect at every allocation
     // Set while the runtime builds the :out_of_memory error itself.
     bool ignore_limit = false;
+    // The most bytes the printed form of a value may take (value_ops.h,
+    // append_value): no more than a string this heap could hold.
+    size_t print_limit() const {
+        constexpr size_t kLongestString = size_t{UINT32_MAX} - 64;
+        return max_bytes && max_bytes < kLongestString ? max_bytes : kLongestString;
+    }
 
     // Values that native code holds across an allocation (see TempRoot).
     std::vector<Value> temp_roots;

@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "vm/encoding/wire.h"
@@ -52,7 +53,10 @@ void write_constant(wire::Writer& w, const Constant& c) {
         case ConstantKind::Nil: w.tag(ValueTag::Nil); break;
         case ConstantKind::Bool: w.tag(c.int_value ? ValueTag::True : ValueTag::False); break;
         case ConstantKind::Int: w.tag(ValueTag::Int), w.svar(c.int_value); break;
-        case ConstantKind::Float: w.tag(ValueTag::Float), w.f64be(c.float_value); break;
+        case ConstantKind::Float:
+            // One NaN for every machine, as the value encoding writes it.
+            w.tag(ValueTag::Float), w.f64be(std::isnan(c.float_value) ? std::nan("") : c.float_value);
+            break;
         case ConstantKind::String: w.tag(ValueTag::String), w.text(c.text); break;
         case ConstantKind::Symbol: w.tag(ValueTag::Symbol), w.text(c.text); break;
     }

@@ -119,8 +119,10 @@ struct Checker {
         const Function& f = *function;
         if (f.code.empty()) fail(VerifyError::EmptyCode);
         if (f.lines.size() != f.code.size()) fail(VerifyError::LinesMismatch);
+        // A rest parameter is one of the parameters: the interpreter's argument
+        // code counts the fixed ones as param_count - 1.
         if (f.register_count == 0 || f.register_count > 256 || f.param_count > f.register_count ||
-            f.required_count > f.param_count)
+            f.required_count > f.param_count || (f.has_rest && f.param_count == 0))
             fail(VerifyError::BadFrameSize);
         for (pc = 0; pc < f.code.size(); pc++) {
             isa::Instr in = f.code[pc];

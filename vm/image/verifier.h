@@ -20,7 +20,7 @@ namespace vb::image {
     X(NoFunctions, "a module has no top-level function")                     \
     X(EmptyCode, "a function has no instructions")                           \
     X(LinesMismatch, "the line table does not match the code")               \
-    X(BadFrameSize, "a frame size is 0, over 255, or below the parameter count") \
+    X(BadFrameSize, "a frame size is 0, over 255, or below the parameter count (a rest parameter counts)") \
     X(UnknownOpcode, "an unknown opcode")                                    \
     X(RegisterOutOfRange, "a register beyond the frame")                     \
     X(ConstantOutOfRange, "a constant index beyond the constant pool")       \

@@ -124,7 +124,7 @@ Value slice(Heap& heap, Value object, const RangeObj* r) {
 }
 
 [[noreturn]] void missing_key(Value key) {
-    raise_error(ErrorKind::KeyError, "key " + to_repr(key) + " not found");
+    raise_error(ErrorKind::KeyError, "key " + brief_repr(key, 200) + " not found");
 }
 
 }  // namespace

@@ -60,6 +60,14 @@ constexpr uint32_t kMaxFrames = 1'000'000;
                 proto->has_rest ? -1 : declared, given);
 }
 
+// The compiler emits GetCell, Append, TestKey, ForLoop, IterNext... only where
+// it knows what the registers hold; the verifier checks operands, not those
+// run-time types, so a malformed image reaches these with anything. Each such
+// instruction checks with one compare and ends up here.
+[[noreturn, gnu::noinline]] void malformed_code(const char* what) {
+    raise_error(ErrorKind::TypeError, std::string("malformed code: ") + what);
+}
+
 [[noreturn]] void not_callable(Value v) {
     raise_error(ErrorKind::TypeError, std::string("a value of type ") + type_name(v) + " cannot be called");
 }
@@ -208,10 +216,18 @@ RunResult run_process(Process*& current, int budget) {
 #endif
 
 // A test instruction is followed by a Jmp: take it when `cond`, else skip it.
+// Every jump that can go backwards costs a reduction when it does (rule 4): the
+// compiler's loops jump back only with Jmp and ForLoop, but an image may loop
+// with any of them.
 #define TEST_JUMP(cond)                                  \
     do {                                                 \
-        if (cond) pc += isa::arg_sj(*pc) + 1;            \
-        else pc++;                                       \
+        if (cond) {                                      \
+            int offset_ = isa::arg_sj(*pc);              \
+            pc += offset_ + 1;                           \
+            if (offset_ < 0) REDUCE();                   \
+        } else {                                         \
+            pc++;                                        \
+        }                                                \
         VB_NEXT();                                       \
     } while (0)
 // The running process has blocked (in a send, receive or sleep): run the next
@@ -297,10 +313,14 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(GetCell) {
+                if (!R(B).is(Tag::Cell)) [[unlikely]]
+                    malformed_code("GetCell of a register that holds no cell");
                 R(A) = as_cell(R(B))->value;
                 VB_NEXT();
             }
             VB_CASE(SetCell) {
+                if (!R(A).is(Tag::Cell)) [[unlikely]]
+                    malformed_code("SetCell of a register that holds no cell");
                 as_cell(R(A))->value = R(B);
                 VB_NEXT();
             }
@@ -309,10 +329,14 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(GetUpCell) {
+                if (!closure->upvalues[B].is(Tag::Cell)) [[unlikely]]
+                    malformed_code("GetUpCell of an upvalue that is no cell");
                 R(A) = as_cell(closure->upvalues[B])->value;
                 VB_NEXT();
             }
             VB_CASE(SetUpCell) {
+                if (!closure->upvalues[A].is(Tag::Cell)) [[unlikely]]
+                    malformed_code("SetUpCell of an upvalue that is no cell");
                 as_cell(closure->upvalues[A])->value = R(B);
                 VB_NEXT();
             }
@@ -497,7 +521,10 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(JmpIfPassed) {
-                if (!R(A).is_missing()) pc += SBX;
+                if (!R(A).is_missing()) {
+                    pc += SBX;
+                    if (SBX < 0) REDUCE();
+                }
                 VB_NEXT();
             }
             VB_CASE(Call) {
@@ -603,6 +630,8 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(Append) {
+                if (!R(A).is(Tag::Array)) [[unlikely]]
+                    malformed_code("Append to a register that holds no array");
                 array_push(heap, as_array(R(A)), R(B));
                 VB_NEXT();
             }
@@ -686,14 +715,20 @@ RunResult run_process(Process*& current, int budget) {
                 if (!lo.is_int() || !hi.is_int())
                     raise_error(ErrorKind::TypeError, std::string("a range needs int bounds, not ") + type_name(lo) +
                                                           " and " + type_name(hi));
-                if (lo.i >= hi.i) pc += SBX;
-                else R(A + 2) = lo;
+                if (lo.i >= hi.i) {
+                    pc += SBX;
+                    if (SBX < 0) REDUCE();
+                } else {
+                    R(A + 2) = lo;
+                }
                 VB_NEXT();
             }
             VB_CASE(ForLoop) {
-                int64_t next = R(A).i + 1;
-                if (next < R(A + 1).i) {
-                    R(A).i = next;
+                // R(A) and R(A+1) are ints when ForPrep led here. Stored whole and
+                // added with an overflow check, they stay harmless when not.
+                int64_t next;
+                if (!__builtin_add_overflow(R(A).i, 1, &next) && next < R(A + 1).i) {
+                    R(A) = Value::integer(next);
                     R(A + 2) = Value::integer(next);
                     pc += SBX;
                     REDUCE();
@@ -705,14 +740,18 @@ RunResult run_process(Process*& current, int budget) {
                 if (!lo.is_int() || !hi.is_int())
                     raise_error(ErrorKind::TypeError, std::string("a range needs int bounds, not ") + type_name(lo) +
                                                           " and " + type_name(hi));
-                if (lo.i > hi.i) pc += SBX;
-                else R(A + 2) = lo;
+                if (lo.i > hi.i) {
+                    pc += SBX;
+                    if (SBX < 0) REDUCE();
+                } else {
+                    R(A + 2) = lo;
+                }
                 VB_NEXT();
             }
             VB_CASE(ForLoopIncl) {
                 int64_t current = R(A).i;
                 if (current < R(A + 1).i) {
-                    R(A).i = current + 1;
+                    R(A) = Value::integer(current + 1);
                     R(A + 2) = Value::integer(current + 1);
                     pc += SBX;
                     REDUCE();
@@ -741,6 +780,10 @@ RunResult run_process(Process*& current, int budget) {
                 const bool pair = isa::op_of(i) == Opcode::IterNext2;
                 Value it = R(A);
                 Value& state = R(A + 1);
+                // IterPrep made the state an int (a range's may become nil); the
+                // indexes below compare unsigned, so a negative one ends the loop.
+                if (!state.is_int() && !state.is_nil()) [[unlikely]]
+                    malformed_code("IterNext without IterPrep");
                 Value element;
                 switch (it.tag) {
                     case Tag::Range: {
@@ -758,25 +801,25 @@ RunResult run_process(Process*& current, int budget) {
                     }
                     case Tag::Array: {
                         ArrayObj* a = as_array(it);
-                        if (state.i >= a->length) goto iteration_done;
+                        if (static_cast<uint64_t>(state.i) >= a->length) goto iteration_done;
                         element = a->items[state.i++];
                         break;
                     }
                     case Tag::Tuple: {
                         TupleObj* t = as_tuple(it);
-                        if (state.i >= t->length) goto iteration_done;
+                        if (static_cast<uint64_t>(state.i) >= t->length) goto iteration_done;
                         element = t->items[state.i++];
                         break;
                     }
                     case Tag::Bytes: {
                         BytesObj* b = as_bytes(it);
-                        if (state.i >= b->length) goto iteration_done;
+                        if (static_cast<uint64_t>(state.i) >= b->length) goto iteration_done;
                         element = Value::integer(b->data[state.i++]);
                         break;
                     }
                     case Tag::String: {
                         StringObj* s = as_string(it);
-                        if (state.i >= s->length) goto iteration_done;
+                        if (static_cast<uint64_t>(state.i) >= s->length) goto iteration_done;
                         uint32_t at = static_cast<uint32_t>(state.i);
                         uint32_t n = utf8_sequence_length(static_cast<unsigned char>(s->chars[at]));
                         if (at + n > s->length) n = s->length - at;
@@ -787,8 +830,9 @@ RunResult run_process(Process*& current, int budget) {
                     }
                     case Tag::Map: {
                         MapObj* m = as_map(it);
-                        while (state.i < m->entry_count && m->entries[state.i].key.is_missing()) state.i++;
-                        if (state.i >= m->entry_count) goto iteration_done;
+                        while (static_cast<uint64_t>(state.i) < m->entry_count && m->entries[state.i].key.is_missing())
+                            state.i++;
+                        if (static_cast<uint64_t>(state.i) >= m->entry_count) goto iteration_done;
                         const MapEntry& e = m->entries[state.i++];
                         if (pair) {
                             R(A + 2) = e.key;
@@ -834,7 +878,7 @@ RunResult run_process(Process*& current, int budget) {
                         R(A + 2) = as_array(element)->items[0];
                         R(A + 3) = as_array(element)->items[1];
                     } else {
-                        raise_error(ErrorKind::NoMatch, "expected a pair to destructure, got " + to_repr(element));
+                        raise_error(ErrorKind::NoMatch, "expected a pair to destructure, got " + brief_repr(element, 200));
                     }
                 } else {
                     R(A + 2) = element;
@@ -843,6 +887,7 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             iteration_done:
                 pc += SBX;
+                if (SBX < 0) REDUCE();
                 VB_NEXT();
             }
             VB_CASE(Try) {
@@ -851,6 +896,8 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(EndTry) {
+                if (p.handlers.empty()) [[unlikely]]
+                    malformed_code("EndTry without a Try");
                 p.handlers.pop_back();
                 VB_NEXT();
             }
@@ -861,9 +908,7 @@ RunResult run_process(Process*& current, int budget) {
                 VB_NEXT();
             }
             VB_CASE(NoMatch) {
-                std::string shown = to_repr(R(A));
-                if (shown.size() > 200) shown = shown.substr(0, 200) + "...";
-                raise_error(ErrorKind::NoMatch, "no pattern matched " + shown);
+                raise_error(ErrorKind::NoMatch, "no pattern matched " + brief_repr(R(A), 200));
             }
             VB_CASE(TestTuple) {
                 Value x = R(A);
@@ -878,9 +923,13 @@ RunResult run_process(Process*& current, int budget) {
                 TEST_JUMP(!R(A).is(Tag::Map));
             }
             VB_CASE(TestKey) {
+                if (!R(A).is(Tag::Map)) [[unlikely]]
+                    malformed_code("TestKey of a register that holds no map");
                 TEST_JUMP(map_find(as_map(R(A)), R(B)) == nullptr);
             }
             VB_CASE(SliceFrom) {
+                if (!R(B).is(Tag::Array)) [[unlikely]]
+                    malformed_code("SliceFrom of a register that holds no array");
                 ArrayObj* a = array_slice_from(heap, as_array(R(B)), C);
                 R(A) = make_array(a);
                 VB_NEXT();
@@ -919,7 +968,7 @@ RunResult run_process(Process*& current, int budget) {
                         auto end = std::to_chars(digits, digits + sizeof digits, part.i).ptr;
                         text.append(digits, end);
                     } else {
-                        append_value(text, part, false);
+                        team.print_value(text, part, false);
                     }
                 }
                 R(A) = make_string(heap.new_string(text));
@@ -955,6 +1004,15 @@ RunResult run_process(Process*& current, int budget) {
             bool handled = raise_in(p, e);
             heap.ignore_limit = false;
             if (!handled) LEAVE(RunResult::Failed);
+        } catch (ReductionLimitReached&) {
+            // Not raised in the process, so no `try` catches it: the process
+            // ends, and the scheduler then ends the run.
+            SAVE_PC();
+            heap.ignore_limit = true;
+            p.outcome = team.reduction_limit_error(p);
+            heap.ignore_limit = false;
+            p.failed = true;
+            LEAVE(RunResult::Failed);
         }
         continue;
     next_process:;

@@ -5,12 +5,16 @@
 // mailbox and parks the sender; the receiver's v.receive takes it; v.reply copies
 // the answer into the parked sender's result register and makes it runnable.
 // Messages are always copied, so a receiver never sees a sender's later changes.
+// A peer the team does not hold is reached through the kernel (TeamOptions::port):
+// the message crosses in the portable value encoding.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 
 #include "kernel-bridge/entity.h"
 #include "vm/builtins/natives.h"
+#include "vm/encoding/value_codec.h"
 #include "vm/gc/heap.h"
 #include "vm/interp/access.h"
 #include "vm/object/map.h"
@@ -69,6 +73,18 @@ Value copy_at(Heap& heap, Value v, int depth) {
     }
 }
 
+// A message for another team: its encoding, or a :type_error that says what
+// cannot leave the team.
+std::string encode_for_remote(const char* fn, Value message) {
+    std::string bytes;
+    codec::EncodeResult encoded = codec::encode(message, bytes);
+    if (!encoded.ok) raise_error(ErrorKind::TypeError, std::string(fn) + "(): " + encoded.error);
+    return bytes;
+}
+
+// True when `pid` is not in this team but the kernel may reach it.
+bool is_remote(Team& team, uint64_t pid) { return team.port() && !team.find_process(pid); }
+
 uint64_t arg_pid(const char* fn, Value* args, uint32_t index) {
     if (!args[index].is_pid()) bad_argument(fn, index, "a pid", args[index]);
     return args[index].bits;
@@ -89,11 +105,24 @@ std::vector<uint64_t> members_except(Team& team, uint64_t group, uint64_t self) 
     return out;
 }
 
+// Timers count nanoseconds in an int64 from now, so longer waits are cut to about
+// 30 years. Converting nan or a double past int64 is undefined, and the hardware
+// really differs (x86-64 gives INT64_MIN, aarch64 saturates): checked here, the
+// same program waits the same on every machine.
+constexpr double kLongestWaitMs = 1e12;
+
+int64_t timer_ms(const char* fn, Value* args, uint32_t index) {
+    double ms = args[index].as_number();
+    if (std::isnan(ms)) raise_error(ErrorKind::ValueError, std::string(fn) + "() cannot wait nan milliseconds");
+    if (ms < 0) return 0;
+    return static_cast<int64_t>(std::min(ms, kLongestWaitMs));
+}
+
 int64_t optional_ms(const char* fn, Value* args, uint32_t count, uint32_t index) {
     if (index >= count || args[index].is_nil()) return -1;
     if (!args[index].is_number()) bad_argument(fn, index, "a time in milliseconds", args[index]);
-    double ms = args[index].as_number();
-    return ms < 0 ? 0 : static_cast<int64_t>(ms);
+    if (args[index].is_float() && std::isinf(args[index].f) && args[index].f > 0) return -1;  // as nil: no timeout
+    return timer_ms(fn, args, index);
 }
 
 }  // namespace
@@ -116,7 +145,8 @@ NativeResult native_v_self(Process& p, Value*, uint32_t, Value& result) {
 }
 
 NativeResult native_v_node(Process& p, Value*, uint32_t, Value& result) {
-    result = make_string(p.team().heap.new_string("local"));
+    RemotePort* port = p.team().port();
+    result = make_string(p.team().heap.new_string(port ? port->node_name() : "local"));
     return NativeResult::Ok;
 }
 
@@ -127,10 +157,15 @@ NativeResult native_v_send(Process& p, Value* args, uint32_t count, Value& resul
     if (kernel::is_group(to))
         raise_error(ErrorKind::TypeError, "v.send() needs a process, not a group; use v.send_any or v.send_all");
     if (to == p.pid()) raise_error(ErrorKind::ValueError, "a process cannot send to itself (it would wait forever)");
-    Process& target = live_process(team, to);
-    Value body = copy_message(team.heap, args[1]);
-    result = body;  // rooted while the message is queued
-    team.deliver(target, Message{p.pid(), body, false});
+    if (is_remote(team, to)) {
+        team.port()->send(team, p.pid(), to, encode_for_remote("v.send", args[1]));
+        result = Value::nil();
+    } else {
+        Process& target = live_process(team, to);
+        Value body = copy_message(team.heap, args[1]);
+        result = body;  // rooted while the message is queued
+        team.deliver(target, Message{p.pid(), body, false});
+    }
     p.state = ProcessState::AwaitingReply;
     p.await_mode = Process::Await::One;
     p.awaiting.assign(1, to);
@@ -167,6 +202,16 @@ NativeResult native_v_reply(Process& p, Value* args, uint32_t, Value& result) {
     uint64_t to = arg_pid("v.reply", args, 0);
     result = Value::nil();
     if (!take_unanswered(p, to)) return NativeResult::Ok;
+    if (uint64_t token = team.port() ? team.take_remote_request(p.pid(), to) : 0) {
+        std::string bytes;
+        codec::EncodeResult encoded = codec::encode(args[1], bytes);
+        if (!encoded.ok) {
+            team.port()->reply(token, RemoteStatus::Dead, "the reply cannot leave its team: " + encoded.error);
+            raise_error(ErrorKind::TypeError, "v.reply(): " + encoded.error);
+        }
+        team.port()->reply(token, RemoteStatus::Ok, std::move(bytes));
+        return NativeResult::Ok;
+    }
     Process* sender = team.find_process(to);
     // Replying to a datagram, twice, or to a process that stopped waiting does nothing.
     if (!sender || sender->state != ProcessState::AwaitingReply) return NativeResult::Ok;
@@ -222,7 +267,13 @@ NativeResult native_v_datagram(Process& p, Value* args, uint32_t, Value& result)
     std::vector<uint64_t> targets;
     if (kernel::is_group(to)) targets = members_except(team, to, p.pid());
     else targets.push_back(to);
+    if (team.port() && kernel::is_group(to))
+        for (uint64_t pid : team.port()->remote_members(team, to)) targets.push_back(pid);
     for (uint64_t pid : targets) {
+        if (is_remote(team, pid)) {
+            team.port()->datagram(p.pid(), pid, encode_for_remote("v.datagram", args[1]));
+            continue;
+        }
         Process* target = team.find_process(pid);
         if (!target || target->state == ProcessState::Done) continue;  // datagrams may be lost
         Value body = copy_message(team.heap, args[1]);
@@ -233,8 +284,13 @@ NativeResult native_v_datagram(Process& p, Value* args, uint32_t, Value& result)
     return NativeResult::Ok;
 }
 
-NativeResult native_v_group(Process& p, Value*, uint32_t, Value& result) {
-    result = Value::pid(p.team().new_group());
+NativeResult native_v_group(Process& p, Value* args, uint32_t count, Value& result) {
+    if (count == 0) {
+        result = Value::pid(p.team().new_group());
+        return NativeResult::Ok;
+    }
+    if (!args[0].is(Tag::String)) bad_argument("v.group", 0, "the name of a well-known group (a string)", args[0]);
+    result = Value::pid(kernel::well_known_group(std::string(as_string(args[0])->view())));
     return NativeResult::Ok;
 }
 
@@ -258,17 +314,34 @@ NativeResult native_v_leave(Process& p, Value* args, uint32_t, Value& result) {
 
 // Sends one copy of the message to every member but the sender and parks the
 // sender in the given mode. Returns false when the group has no other member.
-static bool send_to_group(Process& p, uint64_t group, Value message, Process::Await mode) {
+// `near`: V's co-resident qualifier — only members on the node of that pid
+// (0: every member).
+static bool send_to_group(Process& p, uint64_t group, Value message, Process::Await mode, uint64_t near) {
     Team& team = p.team();
     std::vector<uint64_t> members = members_except(team, group, p.pid());
     std::vector<uint64_t> reached;
+    auto wanted = [near](uint64_t pid) { return !near || kernel::node_of(pid) == kernel::node_of(near); };
     for (uint64_t pid : members) {
+        if (!wanted(pid)) continue;
         Process* target = team.find_process(pid);
         if (!target || target->state == ProcessState::Done) continue;
         Value body = copy_message(team.heap, message);
         TempRoot keep(team.heap, body);
         team.deliver(*target, Message{p.pid(), body, false});
         reached.push_back(pid);
+    }
+    // Members elsewhere: all of them for send_all; for send_any only when no
+    // member is here, since a local answer is the cheapest first one.
+    if (team.port() && (mode == Process::Await::All || reached.empty())) {
+        std::vector<uint64_t> remote = team.port()->remote_members(team, group);
+        if (!remote.empty()) {
+            std::string bytes = encode_for_remote(mode == Process::Await::All ? "v.send_all" : "v.send_any", message);
+            for (uint64_t pid : remote) {
+                if (pid == p.pid() || !wanted(pid)) continue;
+                team.port()->send(team, p.pid(), pid, bytes);
+                reached.push_back(pid);
+            }
+        }
     }
     if (reached.empty()) return false;
     p.state = ProcessState::AwaitingReply;
@@ -280,8 +353,9 @@ static bool send_to_group(Process& p, uint64_t group, Value message, Process::Aw
 NativeResult native_v_send_all(Process& p, Value* args, uint32_t count, Value& result) {
     uint64_t group = arg_group("v.send_all", args, 0);
     int64_t ms = optional_ms("v.send_all", args, count, 2);
+    uint64_t near = count > 3 && !args[3].is_nil() ? arg_pid("v.send_all", args, 3) : 0;
     result = make_array(p.team().heap.new_array(0));  // replies are collected here
-    if (!send_to_group(p, group, args[1], Process::Await::All)) return NativeResult::Ok;
+    if (!send_to_group(p, group, args[1], Process::Await::All, near)) return NativeResult::Ok;
     if (ms >= 0) p.team().set_timer(p, ms);
     return NativeResult::Block;
 }
@@ -289,18 +363,20 @@ NativeResult native_v_send_all(Process& p, Value* args, uint32_t count, Value& r
 NativeResult native_v_send_any(Process& p, Value* args, uint32_t count, Value& result) {
     uint64_t group = arg_group("v.send_any", args, 0);
     int64_t ms = optional_ms("v.send_any", args, count, 2);
+    uint64_t near = count > 3 && !args[3].is_nil() ? arg_pid("v.send_any", args, 3) : 0;
     result = Value::nil();
-    if (!send_to_group(p, group, args[1], Process::Await::Any))
+    if (!send_to_group(p, group, args[1], Process::Await::Any, near))
         raise_error(ErrorKind::Dead, "group " + kernel::format_entity(group) + " has no other member");
     if (ms >= 0) p.team().set_timer(p, ms);
     return NativeResult::Block;
 }
 
 NativeResult native_time_sleep(Process& p, Value* args, uint32_t, Value& result) {
-    double ms = arg_number("time.sleep", args, 0);
+    arg_number("time.sleep", args, 0);
+    int64_t ms = timer_ms("time.sleep", args, 0);
     result = Value::nil();
     p.state = ProcessState::Sleeping;
-    p.team().set_timer(p, ms < 0 ? 0 : static_cast<int64_t>(ms));
+    p.team().set_timer(p, ms);
     return NativeResult::Block;
 }
 

@@ -1,0 +1,702 @@
+// kernel-bridge/kernel.cpp — one node's kernel (see kernel.h): routing of
+// sends between teams and nodes, membership with heartbeats, groups, and the
+// kernel operations of kernel_ops.def on the transport.
+#include "kernel-bridge/kernel.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <future>
+#include <sstream>
+
+#include "kernel-bridge/entity.h"
+#include "vm/encoding/wire.h"
+#include "vm/team.h"
+
+namespace vb::kernel {
+
+namespace asio = boost::asio;
+
+namespace {
+
+enum class Op : uint8_t {
+#define KERNEL_OP(name, code, carrier, request, response, doc) name = code,
+#include "kernel-bridge/kernel_ops.def"
+#undef KERNEL_OP
+};
+
+constexpr uint8_t kStatusOk = 0;
+constexpr uint8_t kStatusDead = 1;
+
+std::string address_text(const Endpoint& e) { return e.address().to_string() + ":" + std::to_string(e.port()); }
+
+bool parse_address(const std::string& text, Endpoint* out) {
+    size_t colon = text.rfind(':');
+    if (colon == std::string::npos) return false;
+    boost::system::error_code ec;
+    auto address = asio::ip::make_address(text.substr(0, colon), ec);
+    char* end = nullptr;
+    long port = std::strtol(text.c_str() + colon + 1, &end, 10);
+    if (ec || *end || port <= 0 || port > 65535) return false;
+    *out = Endpoint(address, static_cast<unsigned short>(port));
+    return true;
+}
+
+std::string op_message(Op op) { return std::string(1, static_cast<char>(op)); }
+
+}  // namespace
+
+Kernel::Kernel(KernelOptions options) : m_options(std::move(options)) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+    do {
+        randombytes_buf(&m_node, sizeof m_node);
+        m_node &= 0x7fffffffu;
+    } while (m_node == 0 || m_node == kWellKnownNode);
+}
+
+Kernel::~Kernel() { stop(); }
+
+bool Kernel::start(std::string* error) {
+    TransportOptions transport;
+    transport.node_id = m_node;
+    transport.key = m_options.key;
+    transport.dead_after = m_options.dead_after;
+    transport.faults = m_options.faults;
+    try {
+        m_transport = std::make_unique<Transport>(m_io, m_options.listen, transport);
+    } catch (const std::exception& e) {
+        *error = "cannot listen on " + address_text(m_options.listen) + ": " + e.what();
+        return false;
+    }
+    m_endpoint = m_transport->local_endpoint();
+    m_transport->on_request([this](const RequestContext& c, std::string r) { on_request(c, std::move(r)); });
+    m_transport->on_datagram([this](const Endpoint& from, uint32_t node, std::string m) {
+        on_datagram(from, node, std::move(m));
+    });
+    m_heartbeat = std::make_unique<asio::steady_timer>(m_io);
+    m_work.emplace(asio::make_work_guard(m_io));
+    m_thread = std::thread([this] { m_io.run(); });
+    asio::post(m_io, [this] { beat(); });
+
+    if (m_options.join.empty()) return true;
+    // Join through the first contact that answers.
+    for (const Endpoint& contact : m_options.join) {
+        std::promise<bool> answered;
+        auto result = answered.get_future();
+        asio::post(m_io, [&] { hello(contact, [&](bool ok) { answered.set_value(ok); }); });
+        if (result.get()) return true;
+    }
+    *error = "no member of the cluster answered at " + address_text(m_options.join.front()) +
+             " (is a node running there, with the same cluster key?)";
+    return false;
+}
+
+void Kernel::stop() {
+    if (!m_thread.joinable()) return;
+    asio::post(m_io, [this] {
+        if (m_heartbeat) m_heartbeat->cancel();
+        m_transport.reset();
+        m_work.reset();
+    });
+    m_thread.join();
+}
+
+std::vector<MemberInfo> Kernel::members() {
+    std::lock_guard lock(m_mutex);
+    std::vector<MemberInfo> out;
+    out.push_back(MemberInfo{m_node, m_options.name, m_endpoint, true});
+    for (auto& [node, m] : m_members) out.push_back(MemberInfo{node, m.name, m.address, false});
+    return out;
+}
+
+TransportStats Kernel::stats() {
+    std::promise<TransportStats> result;
+    auto future = result.get_future();
+    asio::post(m_io, [&] { result.set_value(m_transport ? m_transport->stats() : TransportStats{}); });
+    return future.get();
+}
+
+// ---- teams ---------------------------------------------------------------------
+
+void Kernel::register_team(Team& team) {
+    std::lock_guard lock(m_mutex);
+    m_teams.insert(&team);
+}
+
+void Kernel::unregister_team(Team& team) {
+    std::vector<std::pair<uint64_t, uint64_t>> left;
+    {
+        std::lock_guard lock(m_mutex);
+        m_teams.erase(&team);
+        for (auto it = m_local.begin(); it != m_local.end();)
+            it = it->second == &team ? m_local.erase(it) : std::next(it);
+        for (auto& [group, members] : m_groups)
+            for (uint64_t pid : members)
+                if (node_of(pid) == m_node && !m_local.count(pid)) left.emplace_back(group, pid);
+    }
+    for (auto [group, pid] : left) leave(group, pid);
+}
+
+void Kernel::attach(Team& team, uint64_t pid) {
+    std::lock_guard lock(m_mutex);
+    m_local[pid] = &team;
+}
+
+void Kernel::detach(uint64_t pid) {
+    std::vector<uint64_t> groups;
+    {
+        std::lock_guard lock(m_mutex);
+        m_local.erase(pid);
+        for (auto& [group, members] : m_groups)
+            if (members.count(pid)) groups.push_back(group);
+    }
+    for (uint64_t group : groups) leave(group, pid);
+}
+
+Team* Kernel::team_of(uint64_t pid) {
+    auto found = m_local.find(pid);
+    return found == m_local.end() ? nullptr : found->second;
+}
+
+void Kernel::post_to_team(Team* team, RemoteEvent event) {
+    std::lock_guard lock(m_mutex);
+    if (m_teams.count(team)) team->post(std::move(event));
+}
+
+uint64_t Kernel::add_responder(Responder responder) {
+    std::lock_guard lock(m_mutex);
+    uint64_t token = m_next_token++;
+    m_responders.emplace(token, std::move(responder));
+    return token;
+}
+
+// ---- sends ---------------------------------------------------------------------
+
+void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
+    Team* sender = &team;
+    auto dead = [this, sender, from, to](std::string why) {
+        RemoteEvent e;
+        e.kind = RemoteEvent::Kind::Reply;
+        e.to = from;
+        e.from = to;
+        e.status = RemoteStatus::Dead;
+        e.why = std::move(why);
+        post_to_team(sender, std::move(e));
+    };
+    auto answer = [this, sender, from, to](RemoteStatus status, std::string reply) {
+        RemoteEvent e;
+        e.kind = RemoteEvent::Kind::Reply;
+        e.to = from;
+        e.from = to;
+        e.status = status;
+        if (status == RemoteStatus::Ok) e.bytes = std::move(reply);
+        else e.why = std::move(reply);
+        post_to_team(sender, std::move(e));
+    };
+    uint32_t node = node_of(to);
+    if (node == m_node) {
+        Team* target;
+        {
+            std::lock_guard lock(m_mutex);
+            target = team_of(to);
+        }
+        if (!target) return dead("process " + format_entity(to) + " does not exist");
+        RemoteEvent e;
+        e.kind = RemoteEvent::Kind::Request;
+        e.to = to;
+        e.from = from;
+        e.token = add_responder(answer);
+        e.bytes = std::move(bytes);
+        post_to_team(target, std::move(e));
+        return;
+    }
+    Endpoint address;
+    {
+        std::lock_guard lock(m_mutex);
+        auto member = m_members.find(node);
+        if (member == m_members.end()) {
+            return dead("process " + format_entity(to) + " is on node " + std::to_string(node) +
+                        ", which is not in the cluster (gone, or never was)");
+        }
+        address = member->second.address;
+    }
+    std::string message = op_message(Op::Send);
+    wire::Writer w(message);
+    w.u64be(to);
+    w.u64be(from);
+    message += bytes;
+    asio::post(m_io, [this, address, message = std::move(message), answer, node]() mutable {
+        if (!m_transport) return answer(RemoteStatus::Dead, "the kernel is stopping");
+        m_transport->call(address, std::move(message), [answer, node](CallStatus status, std::string response) {
+            if (status != CallStatus::Ok)
+                return answer(RemoteStatus::Dead, "node " + std::to_string(node) + " does not answer");
+            if (response.empty()) return answer(RemoteStatus::Dead, "an empty answer");
+            uint8_t code = static_cast<uint8_t>(response[0]);
+            answer(code == kStatusOk ? RemoteStatus::Ok : RemoteStatus::Dead, response.substr(1));
+        });
+    });
+}
+
+void Kernel::reply(uint64_t token, RemoteStatus status, std::string bytes) {
+    Responder responder;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_responders.find(token);
+        if (found == m_responders.end()) return;
+        responder = std::move(found->second);
+        m_responders.erase(found);
+    }
+    responder(status, std::move(bytes));
+}
+
+void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
+    uint32_t node = node_of(to);
+    if (node == m_node) {
+        Team* target;
+        {
+            std::lock_guard lock(m_mutex);
+            target = team_of(to);
+        }
+        if (!target) return;  // datagrams may be lost
+        RemoteEvent e;
+        e.kind = RemoteEvent::Kind::Datagram;
+        e.to = to;
+        e.from = from;
+        e.bytes = std::move(bytes);
+        post_to_team(target, std::move(e));
+        return;
+    }
+    Endpoint address;
+    {
+        std::lock_guard lock(m_mutex);
+        auto member = m_members.find(node);
+        if (member == m_members.end()) return;
+        address = member->second.address;
+    }
+    std::string message = op_message(Op::Datagram);
+    wire::Writer w(message);
+    w.u64be(to);
+    w.u64be(from);
+    message += bytes;
+    asio::post(m_io, [this, address, message = std::move(message)]() mutable {
+        if (m_transport) m_transport->send_datagram(address, std::move(message));
+    });
+}
+
+// ---- groups ----------------------------------------------------------------------
+
+void Kernel::join(uint64_t group, uint64_t pid) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_groups[group].insert(pid).second) return;
+    }
+    std::string message = op_message(Op::Join);
+    wire::Writer w(message);
+    w.u64be(group);
+    w.u64be(pid);
+    tell_members(std::move(message));
+}
+
+void Kernel::leave(uint64_t group, uint64_t pid) {
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_groups.find(group);
+        if (found == m_groups.end() || !found->second.erase(pid)) return;
+    }
+    std::string message = op_message(Op::Leave);
+    wire::Writer w(message);
+    w.u64be(group);
+    w.u64be(pid);
+    tell_members(std::move(message));
+}
+
+std::vector<uint64_t> Kernel::remote_members(const Team& team, uint64_t group) {
+    std::lock_guard lock(m_mutex);
+    std::vector<uint64_t> out;
+    auto found = m_groups.find(group);
+    if (found == m_groups.end()) return out;
+    for (uint64_t pid : found->second) {
+        Team* holder = team_of(pid);
+        if (holder != &team) out.push_back(pid);
+    }
+    return out;
+}
+
+void Kernel::tell_members(std::string message) {
+    std::vector<Endpoint> addresses;
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& [node, m] : m_members) addresses.push_back(m.address);
+    }
+    asio::post(m_io, [this, addresses, message = std::move(message)] {
+        if (!m_transport) return;
+        for (const Endpoint& a : addresses) m_transport->call(a, message, [](CallStatus, std::string) {});
+    });
+}
+
+// ---- membership ------------------------------------------------------------------
+
+void Kernel::hello(const Endpoint& to, std::function<void(bool)> done) {
+    std::string message = op_message(Op::Hello);
+    wire::Writer w(message);
+    w.u32be(m_node);
+    w.text(m_options.name);
+    w.text(address_text(m_endpoint));
+    m_transport->call(to, std::move(message), [this, done](CallStatus status, std::string response) {
+        if (status != CallStatus::Ok) return done(false);
+        wire::Reader r(response);
+        uint64_t count;
+        if (!r.count(&count, 4)) return done(false);
+        std::vector<uint32_t> fresh;
+        for (uint64_t i = 0; i < count; i++) {
+            uint32_t node;
+            std::string name, address;
+            if (!r.u32be(&node) || !r.text(&name) || !r.text(&address)) return done(false);
+            bool known;
+            {
+                std::lock_guard lock(m_mutex);
+                known = node == m_node || m_members.count(node);
+            }
+            learn(node, name, address);
+            if (!known && node != m_node) fresh.push_back(node);
+        }
+        uint64_t groups;
+        if (!r.count(&groups, 16)) return done(false);
+        {
+            std::lock_guard lock(m_mutex);
+            for (uint64_t i = 0; i < groups; i++) {
+                uint64_t group, pid;
+                if (!r.u64be(&group) || !r.u64be(&pid)) break;
+                m_groups[group].insert(pid);
+            }
+        }
+        // Everyone the contact knows learns of this node too.
+        for (uint32_t node : fresh) {
+            Endpoint address;
+            {
+                std::lock_guard lock(m_mutex);
+                auto member = m_members.find(node);
+                if (member == m_members.end()) continue;
+                address = member->second.address;
+            }
+            std::string greeting = op_message(Op::Hello);
+            wire::Writer g(greeting);
+            g.u32be(m_node);
+            g.text(m_options.name);
+            g.text(address_text(m_endpoint));
+            m_transport->call(address, std::move(greeting), [](CallStatus, std::string) {});
+        }
+        done(true);
+    });
+}
+
+void Kernel::learn(uint32_t node, const std::string& name, const std::string& address) {
+    if (node == m_node || node == 0 || node == kWellKnownNode) return;
+    Endpoint endpoint;
+    if (!parse_address(address, &endpoint)) return;
+    std::lock_guard lock(m_mutex);
+    Member& m = m_members[node];
+    m.name = name;
+    m.address = endpoint;
+    m.last_seen = Clock::now();
+}
+
+void Kernel::forget_node(uint32_t node) {
+    std::lock_guard lock(m_mutex);
+    m_members.erase(node);
+    for (auto& [group, members] : m_groups)
+        for (auto it = members.begin(); it != members.end();) it = node_of(*it) == node ? members.erase(it) : std::next(it);
+}
+
+void Kernel::beat() {
+    if (!m_transport) return;
+    std::vector<std::pair<uint32_t, Endpoint>> alive;
+    std::vector<uint32_t> gone;
+    Clock::time_point now = Clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto& [node, m] : m_members) {
+            if (now - m.last_seen > m_options.dead_after) gone.push_back(node);
+            else alive.emplace_back(node, m.address);
+        }
+    }
+    for (uint32_t node : gone) forget_node(node);
+    std::string message = op_message(Op::Heartbeat);
+    wire::Writer w(message);
+    w.u32be(m_node);
+    for (auto& [node, address] : alive) m_transport->send_datagram(address, message);
+    m_heartbeat->expires_after(m_options.heartbeat_every);
+    m_heartbeat->async_wait([this](const boost::system::error_code& ec) {
+        if (!ec) beat();
+    });
+}
+
+// ---- what other kernels ask ---------------------------------------------------------
+
+void Kernel::on_request(const RequestContext& context, std::string request) {
+    if (request.empty()) return m_transport->reply(context, std::string(1, static_cast<char>(kStatusDead)));
+    wire::Reader r(std::string_view(request).substr(1));
+    {
+        std::lock_guard lock(m_mutex);
+        auto member = m_members.find(context.node);
+        if (member != m_members.end()) member->second.last_seen = Clock::now();
+    }
+    switch (static_cast<Op>(request[0])) {
+        case Op::Send: {
+            uint64_t to, from;
+            if (!r.u64be(&to) || !r.u64be(&from)) return m_transport->reply(context, std::string(1, kStatusDead));
+            Team* target;
+            {
+                std::lock_guard lock(m_mutex);
+                target = team_of(to);
+            }
+            if (!target) {
+                std::string answer(1, static_cast<char>(kStatusDead));
+                answer += "process " + format_entity(to) + " does not exist";
+                return m_transport->reply(context, std::move(answer));
+            }
+            RemoteEvent e;
+            e.kind = RemoteEvent::Kind::Request;
+            e.to = to;
+            e.from = from;
+            e.bytes = request.substr(1 + 16);
+            e.token = add_responder([this, context](RemoteStatus status, std::string bytes) {
+                std::string answer(1, static_cast<char>(status == RemoteStatus::Ok ? kStatusOk : kStatusDead));
+                answer += bytes;
+                asio::post(m_io, [this, context, answer = std::move(answer)]() mutable {
+                    if (m_transport) m_transport->reply(context, std::move(answer));
+                });
+            });
+            post_to_team(target, std::move(e));
+            return;
+        }
+        case Op::Hello: {
+            uint32_t node;
+            std::string name, address;
+            if (!r.u32be(&node) || !r.text(&name) || !r.text(&address)) return m_transport->reply(context, "");
+            learn(node, name, address);
+            std::string answer;
+            wire::Writer w(answer);
+            std::lock_guard lock(m_mutex);
+            w.uvar(m_members.size() + 1);
+            w.u32be(m_node);
+            w.text(m_options.name);
+            w.text(address_text(m_endpoint));
+            for (auto& [n, m] : m_members) {
+                w.u32be(n);
+                w.text(m.name);
+                w.text(address_text(m.address));
+            }
+            size_t pairs = 0;
+            for (auto& [group, members] : m_groups) pairs += members.size();
+            w.uvar(pairs);
+            for (auto& [group, members] : m_groups)
+                for (uint64_t pid : members) w.u64be(group), w.u64be(pid);
+            return m_transport->reply(context, std::move(answer));
+        }
+        case Op::Members: {
+            std::string answer;
+            wire::Writer w(answer);
+            std::lock_guard lock(m_mutex);
+            w.uvar(m_members.size() + 1);
+            w.u32be(m_node);
+            w.text(m_options.name);
+            w.text(address_text(m_endpoint));
+            w.u32be(static_cast<uint32_t>(m_teams.size()));
+            w.u32be(static_cast<uint32_t>(m_local.size()));
+            // Only a node knows its own load: the others' are 0 here.
+            for (auto& [n, m] : m_members) {
+                w.u32be(n);
+                w.text(m.name);
+                w.text(address_text(m.address));
+                w.u32be(0);
+                w.u32be(0);
+            }
+            return m_transport->reply(context, std::move(answer));
+        }
+        case Op::Run: {
+            uint64_t run;
+            uint32_t count;
+            std::vector<std::string> args;
+            if (!r.u64be(&run) || !r.u32be(&count) || count > r.remaining()) return m_transport->reply(context, "");
+            for (uint64_t n = 0; n < count; n++) {
+                std::string arg;
+                if (!r.text(&arg)) return m_transport->reply(context, "");
+                args.push_back(std::move(arg));
+            }
+            if (!on_run || m_runs.count(run)) return m_transport->reply(context, "");
+            std::string_view image;
+            r.raw(r.remaining(), &image);
+            m_runs[run].asked = context;
+            RunRequest request{run, std::move(args), std::string(image)};
+            on_run(std::move(request), [this, run](int status) {
+                asio::post(m_io, [this, run, status] {
+                    auto found = m_runs.find(run);
+                    if (found == m_runs.end()) return;
+                    found->second.finished = true;
+                    found->second.status = status;
+                    pump(run);
+                });
+            });
+            return;
+        }
+        case Op::Stop: {
+            uint64_t run;
+            if (r.u64be(&run) && on_stop) on_stop(run);
+            return m_transport->reply(context, "");
+        }
+        case Op::Join:
+        case Op::Leave: {
+            uint64_t group, pid;
+            if (r.u64be(&group) && r.u64be(&pid) && node_of(pid) == context.node) {
+                std::lock_guard lock(m_mutex);
+                if (static_cast<Op>(request[0]) == Op::Join) m_groups[group].insert(pid);
+                else if (auto found = m_groups.find(group); found != m_groups.end()) found->second.erase(pid);
+            }
+            return m_transport->reply(context, "");
+        }
+        default: return m_transport->reply(context, "");
+    }
+}
+
+void Kernel::on_datagram(const Endpoint&, uint32_t node, std::string message) {
+    if (message.empty()) return;
+    wire::Reader r(std::string_view(message).substr(1));
+    switch (static_cast<Op>(message[0])) {
+        case Op::Heartbeat: {
+            std::lock_guard lock(m_mutex);
+            auto member = m_members.find(node);
+            if (member != m_members.end()) member->second.last_seen = Clock::now();
+            return;
+        }
+        case Op::Datagram: {
+            uint64_t to, from;
+            if (!r.u64be(&to) || !r.u64be(&from)) return;
+            Team* target;
+            {
+                std::lock_guard lock(m_mutex);
+                target = team_of(to);
+            }
+            if (!target) return;
+            RemoteEvent e;
+            e.kind = RemoteEvent::Kind::Datagram;
+            e.to = to;
+            e.from = from;
+            e.bytes = message.substr(1 + 16);
+            post_to_team(target, std::move(e));
+            return;
+        }
+        default: return;
+    }
+}
+
+// ---- runs for other nodes ------------------------------------------------------------
+
+void Kernel::send_output(uint64_t run, int stream, std::string_view text) {
+    asio::post(m_io, [this, run, stream, text = std::string(text)]() mutable {
+        auto found = m_runs.find(run);
+        if (found == m_runs.end() || found->second.client_gone) return;
+        auto& queue = found->second.queue;
+        // Output that piles up while a packet is out goes in one message.
+        if (!queue.empty() && queue.back().first == stream && queue.back().second.size() < 60000)
+            queue.back().second += text;
+        else
+            queue.emplace_back(stream, std::move(text));
+        pump(run);
+    });
+}
+
+void Kernel::pump(uint64_t run) {
+    auto found = m_runs.find(run);
+    if (found == m_runs.end() || !m_transport) return;
+    Run& r = found->second;
+    if (r.sending) return;
+    if (r.queue.empty() || r.client_gone) {
+        if (!r.finished) return;
+        std::string answer;
+        wire::Writer w(answer);
+        w.u32be(static_cast<uint32_t>(r.status));
+        m_transport->reply(r.asked, std::move(answer));
+        m_runs.erase(found);
+        return;
+    }
+    auto [stream, text] = std::move(r.queue.front());
+    r.queue.erase(r.queue.begin());
+    std::string message = op_message(Op::Output);
+    wire::Writer w(message);
+    w.u64be(run);
+    w.u8(static_cast<uint8_t>(stream));
+    message += text;
+    r.sending = true;
+    m_transport->call(r.asked.client, std::move(message), [this, run](CallStatus status, std::string) {
+        auto found = m_runs.find(run);
+        if (found == m_runs.end()) return;
+        found->second.sending = false;
+        if (status != CallStatus::Ok && !found->second.client_gone) {
+            // Whoever asked is gone: the program has no one to run for.
+            found->second.client_gone = true;
+            found->second.queue.clear();
+            if (on_stop) on_stop(run);
+        }
+        pump(run);
+    });
+}
+
+// ---- the cluster key ---------------------------------------------------------------
+
+bool load_cluster_key(const std::string& path, bool create, ClusterKey* key, std::string* where, std::string* error) {
+    std::string file = path;
+    if (file.empty()) {
+        const char* home = std::getenv("HOME");
+        std::string dir = std::string(home && *home ? home : ".") + "/.vb";
+        file = dir + "/cluster.key";
+        if (create) ::mkdir(dir.c_str(), 0700);
+    }
+    *where = file;
+    std::ifstream in(file);
+    if (in) {
+        std::string hex;
+        in >> hex;
+        if (hex.size() != 2 * key->size()) {
+            *error = file + " does not hold a cluster key (64 hex digits)";
+            return false;
+        }
+        for (size_t i = 0; i < key->size(); i++) {
+            char* end = nullptr;
+            std::string pair = hex.substr(2 * i, 2);
+            (*key)[i] = static_cast<uint8_t>(std::strtoul(pair.c_str(), &end, 16));
+            if (*end) {
+                *error = file + " does not hold a cluster key (64 hex digits)";
+                return false;
+            }
+        }
+        return true;
+    }
+    if (!create || !path.empty()) {
+        *error = "cannot read the cluster key " + file;
+        return false;
+    }
+    randombytes_buf(key->data(), key->size());
+    std::string hex;
+    static const char kDigits[] = "0123456789abcdef";
+    for (uint8_t b : *key) hex += kDigits[b >> 4], hex += kDigits[b & 15];
+    std::string temporary = file + ".tmp";
+    {
+        std::ofstream out(temporary, std::ios::trunc);
+        out << hex << "\n";
+        if (!out.flush()) {
+            *error = "cannot write the cluster key " + file;
+            return false;
+        }
+    }
+    ::chmod(temporary.c_str(), 0600);
+    if (std::rename(temporary.c_str(), file.c_str()) != 0) {
+        *error = "cannot write the cluster key " + file;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace vb::kernel

@@ -1,0 +1,140 @@
+// kernel-bridge/kernel.h — the kernel of one node: the VM's teams above it,
+// the transport below, and between them routing (which team or node holds a
+// pid), membership (which nodes are in the cluster and alive) and groups.
+//
+// It runs the transport on a thread of its own; teams call it from theirs (the
+// RemotePort methods) and it answers them through Team::post. Kernels talk to
+// each other with the operations of kernel_ops.def.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "kernel-bridge/transport.h"
+#include "vm/remote.h"
+
+namespace vb::kernel {
+
+struct KernelOptions {
+    std::string name;                      // this node's name in the cluster
+    Endpoint listen;                       // where its transport listens
+    std::vector<Endpoint> join;            // members to join through (none: a new cluster)
+    ClusterKey key{};
+    std::chrono::milliseconds dead_after{1000};
+    std::chrono::milliseconds heartbeat_every{200};
+    FaultSettings faults;
+};
+
+// A program another node asked this one to run (`vb run --on`).
+struct RunRequest {
+    uint64_t run = 0;
+    std::vector<std::string> args;
+    std::string image;  // .vbi file bytes, verified by whoever runs it
+};
+
+struct MemberInfo {
+    uint32_t node = 0;
+    std::string name;
+    Endpoint address;
+    bool self = false;
+};
+
+class Kernel : public RemotePort {
+public:
+    explicit Kernel(KernelOptions options);
+    ~Kernel() override;
+
+    // Starts the kernel's thread; then joins the cluster through options.join.
+    // Returns false, with `error`, when no member answered.
+    bool start(std::string* error);
+    void stop();
+
+    Endpoint endpoint() const { return m_endpoint; }
+    std::vector<MemberInfo> members();
+    TransportStats stats();
+
+    // Set by the host before start(): starts a run (on a thread of its own) and
+    // calls `finish` with its exit status when it ends; stops one.
+    std::function<void(RunRequest, std::function<void(int)> finish)> on_run;
+    std::function<void(uint64_t run)> on_stop;
+    // A run's output, delivered in order to whoever asked for the run.
+    void send_output(uint64_t run, int stream, std::string_view text);
+
+    // Teams this kernel delivers to; a team is registered while it may receive.
+    void register_team(Team& team);
+    void unregister_team(Team& team);
+
+    // RemotePort
+    uint32_t node_id() const override { return m_node; }
+    std::string node_name() const override { return m_options.name; }
+    uint32_t new_local_id() override { return m_next_local.fetch_add(1); }
+    void attach(Team& team, uint64_t pid) override;
+    void detach(uint64_t pid) override;
+    void send(Team& team, uint64_t from, uint64_t to, std::string bytes) override;
+    void reply(uint64_t token, RemoteStatus status, std::string bytes) override;
+    void datagram(uint64_t from, uint64_t to, std::string bytes) override;
+    void join(uint64_t group, uint64_t pid) override;
+    void leave(uint64_t group, uint64_t pid) override;
+    std::vector<uint64_t> remote_members(const Team& team, uint64_t group) override;
+
+private:
+    struct Member {
+        std::string name;
+        Endpoint address;
+        Clock::time_point last_seen;
+    };
+    using Responder = std::function<void(RemoteStatus, std::string)>;
+    struct Run {
+        RequestContext asked;                            // answered with the exit status
+        std::vector<std::pair<int, std::string>> queue;  // output not yet sent
+        bool sending = false, client_gone = false, finished = false;
+        int status = 0;
+    };
+    void pump(uint64_t run);
+
+    void on_request(const RequestContext& context, std::string request);
+    void on_datagram(const Endpoint& from, uint32_t node, std::string message);
+    void hello(const Endpoint& to, std::function<void(bool)> done);
+    void learn(uint32_t node, const std::string& name, const std::string& address);
+    void beat();
+    void forget_node(uint32_t node);
+    void tell_members(std::string message);
+    void post_to_team(Team* team, RemoteEvent event);
+    Team* team_of(uint64_t pid);
+    uint64_t add_responder(Responder responder);
+
+    KernelOptions m_options;
+    uint32_t m_node;
+    boost::asio::io_context m_io;
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
+    std::unique_ptr<Transport> m_transport;
+    Endpoint m_endpoint;
+    std::unique_ptr<boost::asio::steady_timer> m_heartbeat;
+    std::thread m_thread;
+    std::atomic<uint32_t> m_next_local{1};
+
+    std::mutex m_mutex;  // guards everything below
+    std::set<Team*> m_teams;
+    std::unordered_map<uint64_t, Team*> m_local;      // pid -> team on this node
+    std::map<uint32_t, Member> m_members;             // other nodes
+    std::map<uint64_t, std::set<uint64_t>> m_groups;  // group -> members, cluster-wide
+    std::unordered_map<uint64_t, Responder> m_responders;
+    std::map<uint64_t, Run> m_runs;  // only on the kernel's thread
+    uint64_t m_next_token = 1;
+};
+
+// The cluster key: from `path`, or (path empty) from ~/.vb/cluster.key, made
+// with fresh random bytes the first time. The file holds 64 hex digits.
+bool load_cluster_key(const std::string& path, bool create, ClusterKey* key, std::string* where, std::string* error);
+
+}  // namespace vb::kernel

@@ -1,0 +1,363 @@
+// servers/host/serve.cpp — `vb serve`, a node: the kernel (kernel-bridge/) on
+// its own thread and every program named on the command line as a team on a
+// thread of its own; and `vb nodes`, which asks a node who is in the cluster.
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <future>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <sodium.h>
+
+#include "kernel-bridge/kernel.h"
+#include "servers/host/host.h"
+#include "vm/encoding/wire.h"
+
+namespace vb::host {
+
+namespace {
+
+namespace asio = boost::asio;
+using kernel::Endpoint;
+
+[[noreturn]] void serve_usage(const std::string& message) {
+    std::fprintf(stderr, "vb: %s (see vb --help)\n", message.c_str());
+    std::exit(2);
+}
+
+Endpoint endpoint_or_usage(const std::string& text, const char* what) {
+    size_t colon = text.rfind(':');
+    boost::system::error_code ec;
+    asio::ip::address address;
+    long port = -1;
+    if (colon != std::string::npos) {
+        address = asio::ip::make_address(text.substr(0, colon), ec);
+        char* end = nullptr;
+        port = std::strtol(text.c_str() + colon + 1, &end, 10);
+        if (*end) port = -1;
+    }
+    if (colon == std::string::npos || ec || port < 0 || port > 65535)
+        serve_usage(std::string(what) + " needs HOST:PORT with a numeric address, not '" + text + "'");
+    return Endpoint(address, static_cast<unsigned short>(port));
+}
+
+// One program as a team of the node; its exit is reported on stderr.
+void run_team(kernel::Kernel& node, TeamOptions options, std::string path) {
+    options.port = &node;
+    Session session = start_session(options);
+    node.register_team(*session.team);
+    std::string source;
+    std::ifstream in(path, std::ios::binary);
+    int status = 2;
+    if (!in) {
+        std::fprintf(stderr, "vb serve: cannot open '%s'\n", path.c_str());
+    } else {
+        std::stringstream text;
+        text << in.rdbuf();
+        source = text.str();
+        try {
+            if (source.compare(0, 4, "\x89VBI") == 0) {
+                OpenedImage opened = open_image(session, source, nullptr);
+                if (!opened.ok) std::fprintf(stderr, "vb serve: %s: %s\n", path.c_str(), opened.error.c_str());
+                else status = run_image(session, opened.image);
+            } else {
+                compiler::CompileOptions copts;
+                copts.builtins = session.builtins;
+                compiler::CompileResult compiled = compiler::compile_program(path, source, copts);
+                if (!compiled.ok) {
+                    std::fputs(compiled.errors.c_str(), stderr);
+                    status = 1;
+                } else {
+                    status = run_image(session, compiled.image);
+                }
+            }
+        } catch (ExitProgram& exit) {
+            status = exit.code;
+        }
+    }
+    std::fflush(stdout);
+    node.unregister_team(*session.team);
+    std::fprintf(stderr, "vb serve: team %s ended with status %d\n", path.c_str(), status);
+}
+
+// The runs this node does for others, by run id, so that Stop finds them.
+std::mutex g_runs_mutex;
+std::map<uint64_t, Team*> g_runs;
+
+// A program another node sent (`vb run --on`): its output goes back there.
+void run_for_client(kernel::Kernel& node, TeamOptions options, kernel::RunRequest request,
+                    std::function<void(int)> finish) {
+    uint64_t id = request.run;
+    options.port = &node;
+    options.args = request.args;
+    options.output = [&node, id](int stream, std::string_view text) { node.send_output(id, stream, text); };
+    Session session = start_session(options);
+    node.register_team(*session.team);
+    {
+        std::lock_guard lock(g_runs_mutex);
+        g_runs[id] = session.team.get();
+    }
+    int status = 2;
+    try {
+        OpenedImage opened = open_image(session, request.image, nullptr);
+        if (!opened.ok) node.send_output(id, 2, "vb: the image: " + opened.error + "\n");
+        else status = run_image(session, opened.image);
+    } catch (ExitProgram& exit) {
+        status = exit.code;
+    }
+    {
+        std::lock_guard lock(g_runs_mutex);
+        g_runs.erase(id);
+    }
+    node.unregister_team(*session.team);
+    finish(status);
+}
+
+kernel::ClusterKey key_or_exit(const std::string& path, bool create) {
+    kernel::ClusterKey key{};
+    std::string where, error;
+    if (!kernel::load_cluster_key(path, create, &key, &where, &error)) {
+        std::fprintf(stderr, "vb: %s\n", error.c_str());
+        std::exit(2);
+    }
+    return key;
+}
+
+// The node a command talks to: --node, else VB_NODE, else where a plain
+// `vb serve` listens.
+std::string default_node() {
+    const char* env = std::getenv("VB_NODE");
+    return env && *env ? env : "127.0.0.1:7000";
+}
+
+}  // namespace
+
+int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
+    kernel::KernelOptions node;
+    std::string listen = "127.0.0.1:7000", key_path;
+    std::vector<std::string> programs;
+    for (; i < argc; i++) {
+        std::string arg = argv[i];
+        auto value = [&](const char* what) -> std::string {
+            if (i + 1 >= argc) serve_usage(arg + " needs " + what);
+            return argv[++i];
+        };
+        if (arg == "--listen") listen = value("HOST:PORT");
+        else if (arg == "--join") node.join.push_back(endpoint_or_usage(value("HOST:PORT"), "--join"));
+        else if (arg == "--name") node.name = value("a name");
+        else if (arg == "--key") key_path = value("a key file");
+        else if (arg == "--dead-ms") node.dead_after = std::chrono::milliseconds(std::atoi(value("milliseconds").c_str()));
+        else if (arg == "--faults") {
+            std::string error;
+            if (!kernel::parse_faults(value("a fault list"), &node.faults, &error)) serve_usage("--faults: " + error);
+        } else if (arg.size() > 1 && arg[0] == '-') serve_usage("unknown option '" + arg + "' for vb serve");
+        else programs.push_back(arg);
+    }
+    if (node.dead_after.count() <= 0) serve_usage("--dead-ms needs a positive number of milliseconds");
+    node.listen = endpoint_or_usage(listen, "--listen");
+    node.key = key_or_exit(key_path, key_path.empty());
+    if (node.name.empty()) node.name = "node-" + std::to_string(node.listen.port());
+
+    // Signals go to the thread that waits for them, not to the teams.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    kernel::Kernel kernel(node);
+    kernel.on_run = [&kernel, options](kernel::RunRequest request, std::function<void(int)> finish) {
+        std::thread(run_for_client, std::ref(kernel), options, std::move(request), std::move(finish)).detach();
+    };
+    kernel.on_stop = [](uint64_t run) {
+        std::lock_guard lock(g_runs_mutex);
+        auto found = g_runs.find(run);
+        if (found != g_runs.end()) found->second->request_stop(130);
+    };
+    std::string error;
+    if (!kernel.start(&error)) {
+        std::fprintf(stderr, "vb serve: %s\n", error.c_str());
+        return 2;
+    }
+    kernel::Endpoint at = kernel.endpoint();
+    std::fprintf(stderr, "vb serve: node %s (id %u) listening on %s:%u, %zu nodes in the cluster\n", node.name.c_str(),
+                 kernel.node_id(), at.address().to_string().c_str(), at.port(), kernel.members().size());
+    std::fflush(stderr);
+    for (const std::string& program : programs) std::thread(run_team, std::ref(kernel), options, program).detach();
+
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    std::fflush(stdout);
+    std::fprintf(stderr, "vb serve: node %s stopping; transport: %s\n", node.name.c_str(),
+                 kernel.stats().to_string().c_str());
+    std::fflush(stderr);
+    // The teams' threads end with the process: nothing of theirs outlives it.
+    std::_Exit(0);
+}
+
+int command_run(int argc, char** argv, int i, const TeamOptions& options) {
+    std::string address = default_node(), key_path, path;
+    std::vector<std::string> args;
+    for (; i < argc; i++) {
+        std::string arg = argv[i];
+        if (path.empty() && arg == "--on" && i + 1 < argc) address = argv[++i];
+        else if (path.empty() && arg == "--key" && i + 1 < argc) key_path = argv[++i];
+        else if (path.empty() && arg.size() > 1 && arg[0] == '-') serve_usage("unknown option '" + arg + "' for vb run");
+        else if (path.empty()) path = arg;
+        else args.push_back(arg);
+    }
+    if (path.empty()) serve_usage("usage: vb run [--on HOST:PORT] FILE.vb|FILE.vbi [args...]");
+    std::string bytes;
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::fprintf(stderr, "vb: cannot open '%s'\n", path.c_str());
+            return 2;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        bytes = text.str();
+    }
+    if (bytes.compare(0, 4, "\x89VBI") != 0) {
+        // Compiled here, run there: the node gets the image, never the source.
+        Session session = start_session(options);
+        compiler::CompileOptions copts;
+        copts.builtins = session.builtins;
+        compiler::CompileResult compiled = compiler::compile_program(path, bytes, copts);
+        if (!compiled.ok) {
+            std::fputs(compiled.errors.c_str(), stderr);
+            return 1;
+        }
+        compiler::stamp_versions(compiled.image);
+        bytes = image::write_image_file(compiled.image);
+    }
+
+    kernel::TransportOptions transport_options;
+    transport_options.key = key_or_exit(key_path, false);
+    randombytes_buf(&transport_options.node_id, sizeof transport_options.node_id);
+    asio::io_context io;
+    kernel::Transport transport(io, Endpoint(asio::ip::make_address("0.0.0.0"), 0), transport_options);
+    uint64_t run;
+    randombytes_buf(&run, sizeof run);
+    Endpoint node = endpoint_or_usage(address, "--on");
+    transport.on_request([&](const kernel::RequestContext& context, std::string message) {
+        wire::Reader r(message);
+        uint8_t op, stream;
+        uint64_t id;
+        if (r.u8(&op) && op == 9 && r.u64be(&id) && id == run && r.u8(&stream)) {
+            std::string_view text;
+            r.raw(r.remaining(), &text);
+            std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
+            std::fflush(stream == 2 ? stderr : stdout);
+        }
+        transport.reply(context, "");
+    });
+    std::string request(1, static_cast<char>(8));
+    wire::Writer w(request);
+    w.u64be(run);
+    w.u32be(static_cast<uint32_t>(args.size()));
+    for (const std::string& a : args) w.text(a);
+    request += bytes;
+    int status = 1;
+    transport.call(node, std::move(request), [&](kernel::CallStatus result, std::string response) {
+        wire::Reader r(response);
+        uint32_t code;
+        if (result == kernel::CallStatus::Ok && r.u32be(&code)) status = static_cast<int>(code);
+        else std::fprintf(stderr, "vb: node %s does not answer (is `vb serve` running there, with this key?)\n",
+                          address.c_str());
+        io.stop();
+    });
+    // Ctrl-C stops the program there; a second one gives up here.
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    int interrupts = 0;
+    std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec, int) {
+        if (ec) return;
+        if (++interrupts > 1) std::_Exit(130);
+        std::string stop(1, static_cast<char>(10));
+        wire::Writer s(stop);
+        s.u64be(run);
+        transport.call(node, std::move(stop), [](kernel::CallStatus, std::string) {});
+        signals.async_wait(on_signal);
+    };
+    signals.async_wait(on_signal);
+    io.run();
+    std::fflush(stdout);
+    return status;
+}
+
+int command_nodes(int argc, char** argv, int i) {
+    std::string address = default_node(), key_path;
+    for (; i < argc; i++) {
+        std::string arg = argv[i];
+        if (arg == "--node" && i + 1 < argc) address = argv[++i];
+        else if (arg == "--key" && i + 1 < argc) key_path = argv[++i];
+        else serve_usage("vb nodes takes --node HOST:PORT and --key FILE");
+    }
+    kernel::TransportOptions options;
+    options.key = key_or_exit(key_path, false);
+    options.node_id = 0;
+    asio::io_context io;
+    kernel::Transport transport(io, Endpoint(asio::ip::make_address("0.0.0.0"), 0), options);
+    Endpoint contact = endpoint_or_usage(address, "--node");
+    struct Row {
+        uint32_t node = 0, teams = 0, processes = 0;
+        std::string name, address;
+    };
+    auto ask = [&](const Endpoint& to, std::vector<Row>* rows) {
+        bool ok = false;
+        transport.call(to, std::string(1, static_cast<char>(7)), [&](kernel::CallStatus status, std::string response) {
+            io.stop();
+            if (status != kernel::CallStatus::Ok) return;
+            wire::Reader r(response);
+            uint64_t count;
+            if (!r.count(&count, 12)) return;
+            for (uint64_t n = 0; n < count; n++) {
+                Row row;
+                if (!r.u32be(&row.node) || !r.text(&row.name) || !r.text(&row.address) || !r.u32be(&row.teams) ||
+                    !r.u32be(&row.processes))
+                    return;
+                rows->push_back(row);
+            }
+            ok = true;
+        });
+        io.restart();
+        io.run();
+        return ok;
+    };
+    std::vector<Row> rows;
+    if (!ask(contact, &rows)) {
+        std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
+                     address.c_str());
+        return 1;
+    }
+    std::printf("%-16s %-22s %10s %6s %10s\n", "name", "address", "id", "teams", "processes");
+    for (size_t n = 0; n < rows.size(); n++) {
+        Row row = rows[n];
+        if (n > 0) {
+            // Each node reports its own load.
+            std::vector<Row> own;
+            Endpoint at;
+            size_t colon = row.address.rfind(':');
+            boost::system::error_code ec;
+            auto ip = asio::ip::make_address(row.address.substr(0, colon), ec);
+            if (!ec && ask(Endpoint(ip, static_cast<unsigned short>(std::atoi(row.address.c_str() + colon + 1))), &own) &&
+                !own.empty())
+                row = own.front();
+        }
+        std::printf("%-16s %-22s %10u %6u %10u\n", row.name.c_str(), row.address.c_str(), row.node, row.teams,
+                    row.processes);
+    }
+    return 0;
+}
+
+}  // namespace vb::host

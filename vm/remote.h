@@ -1,0 +1,60 @@
+// vm/remote.h — what a team needs from the kernel beneath it (kernel-bridge/)
+// to reach processes it does not hold: other teams of this VM and teams on
+// other nodes. A team without a RemotePort (a plain `vb prog.vb`) is a world of
+// its own, as before.
+//
+// The port is called on the team's thread; what comes back — replies to the
+// team's sends, requests and datagrams for its processes — arrives as
+// RemoteEvents through Team::post, from the kernel's thread. Messages cross in
+// the portable value encoding (vm/encoding/value_codec.h).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vb {
+
+class Team;
+
+enum class RemoteStatus : uint8_t { Ok, Dead, Timeout };
+
+struct RemoteEvent {
+    enum class Kind : uint8_t { Reply, Request, Datagram };
+    Kind kind = Kind::Reply;
+    uint64_t to = 0;     // the local process it is for
+    uint64_t from = 0;   // the peer: who replied, asked, or sent
+    RemoteStatus status = RemoteStatus::Ok;  // Reply
+    uint64_t token = 0;  // Request: answer with RemotePort::reply(token, ...)
+    std::string bytes;   // the message, encoded
+    std::string why;     // Reply that is not Ok: what happened
+};
+
+class RemotePort {
+public:
+    virtual ~RemotePort() = default;
+
+    virtual uint32_t node_id() const = 0;
+    virtual std::string node_name() const = 0;
+    // A process number unique on this node, across all of its teams.
+    virtual uint32_t new_local_id() = 0;
+
+    // Where the kernel delivers what arrives for a process of `team`.
+    virtual void attach(Team& team, uint64_t pid) = 0;
+    virtual void detach(uint64_t pid) = 0;
+
+    // A request from `from` (a process of `team`) to `to`, which `team` does not
+    // hold; the answer comes back as a Reply event for `from`.
+    virtual void send(Team& team, uint64_t from, uint64_t to, std::string bytes) = 0;
+    // The answer to a Request event.
+    virtual void reply(uint64_t token, RemoteStatus status, std::string bytes) = 0;
+    virtual void datagram(uint64_t from, uint64_t to, std::string bytes) = 0;
+
+    // Group membership across the cluster.
+    virtual void join(uint64_t group, uint64_t pid) = 0;
+    virtual void leave(uint64_t group, uint64_t pid) = 0;
+    // Members of `group` that `team` does not hold.
+    virtual std::vector<uint64_t> remote_members(const Team& team, uint64_t group) = 0;
+};
+
+}  // namespace vb
