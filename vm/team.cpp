@@ -6,9 +6,12 @@
 // next timer; when nothing can run and no timer is pending, every process is
 // blocked for good, and the main process is woken with :dead (a deadlock report
 // instead of a hang) — unless the team runs in a node, where a message can
-// still come from another team: then it waits for the kernel. A bounded run (TeamOptions::max_reductions) is checked
-// once per time slice: past the limit, the main process fails and the
-// scheduler returns.
+// still come from another team: then it waits for the kernel.
+//
+// A bounded run (TeamOptions::max_reductions) is checked once per time slice and
+// at each hand-off: past the limit, the main process fails and the scheduler
+// returns. The heap's work (at each collection) and printed output count too,
+// and can end the running process at once, since one step may do a lot of it.
 #include "vm/team.h"
 
 #include <chrono>
@@ -363,11 +366,11 @@ void Team::run_scheduler(Process& main) {
     }
 }
 
-void Team::charge_allocation(uint64_t bytes_allocated) {
+void Team::charge_heap_work(uint64_t work_bytes) {
     if (m_reduction_limit == UINT64_MAX) return;
-    uint64_t kibibytes = (bytes_allocated - m_allocation_charged) >> 10;
+    uint64_t kibibytes = (work_bytes - m_heap_work_charged) >> 10;
     m_reductions += kibibytes;
-    m_allocation_charged += kibibytes << 10;
+    m_heap_work_charged += kibibytes << 10;
     if (m_in_slice && past_reduction_limit()) throw ReductionLimitReached{};
 }
 
@@ -537,7 +540,7 @@ int Team::run_main(ModuleObj* module, Value* result) {
     }
     m_main = main;
     m_reductions = 0;
-    m_allocation_charged = heap.stats().bytes_allocated;
+    m_heap_work_charged = heap.work_bytes();
     m_in_slice = false;  // exit(n) may have thrown out of the last run's slice
     int status = 0;
     run_scheduler(*main);

@@ -33,9 +33,9 @@ struct TeamOptions {
     size_t max_heap = 0;  // bytes; 0 = unlimited
     bool gc_stress = false;
     // A bounded run: past this many reductions (calls and backward jumps, and one
-    // per KiB allocated, over all processes) in one run_main, the main process
-    // fails with :timeout and the scheduler returns. Keeps a hostile or fuzzed
-    // image from running forever.
+    // per KiB the heap allocates or collects or a program prints, over all
+    // processes) in one run_main, the main process fails with :timeout and the
+    // scheduler returns. Keeps a hostile or fuzzed image from running forever.
     uint64_t max_reductions = 0;  // 0 = unlimited
     std::vector<std::string> args;  // the program's arguments (args())
     // The kernel beneath the team (kernel-bridge/), when it runs in a node: pids
@@ -51,7 +51,7 @@ struct ExitProgram {
     int code;
 };
 
-// Thrown by an allocation in a bounded run past its limit (charge_allocation):
+// Thrown by an allocation in a bounded run past its limit (charge_heap_work):
 // the interpreter ends the running process with it, uncaught by any `try`.
 struct ReductionLimitReached {};
 
@@ -89,11 +89,12 @@ public:
     // The interpreter reports the reductions it spent each time it leaves a
     // process (returns or hands off): what the bounded run counts.
     void charge_reductions(int spent) { m_reductions += static_cast<uint64_t>(spent); }
-    // The heap reports its running total of bytes allocated at each collection:
-    // a bounded run charges one reduction per KiB, so that a loop whose every
-    // step builds a big value (str.repeat, a growing interpolation) ends soon as
-    // well. Throws ReductionLimitReached past the limit while a process runs.
-    void charge_allocation(uint64_t bytes_allocated);
+    // The heap reports its work so far (Heap::work_bytes) at each collection: a
+    // bounded run charges one reduction per KiB, so that a loop whose every step
+    // builds a big value (str.repeat, a growing interpolation) or sends the
+    // collector through a full heap ends soon as well. Throws
+    // ReductionLimitReached past the limit while a process runs.
+    void charge_heap_work(uint64_t work_bytes);
     // Appends the printed form of `v` to `out` (str, print, fmt, interpolation)
     // within the heap's print limit, else raising :out_of_memory, and charges the
     // bytes to a bounded run: a value whose parts are shared (a = [a, a], forty
@@ -152,7 +153,7 @@ private:
     void stop_at_reduction_limit(Process& main);
     uint64_t m_reductions = 0;                // spent in the current run_main
     uint64_t m_reduction_limit = UINT64_MAX;  // max_reductions, or never
-    uint64_t m_allocation_charged = 0;        // of the heap's bytes_allocated
+    uint64_t m_heap_work_charged = 0;         // of the heap's work_bytes()
     bool m_in_slice = false;                  // run_process is running
     void forget_process(uint64_t pid);
     void finish(Process& p);

@@ -134,6 +134,7 @@ void free_object(Heap& heap, Object* object) {
 void Heap::collect() {
     if (m_collecting) return;
     m_collecting = true;
+    m_collected_over += m_bytes;
     auto started = std::chrono::steady_clock::now();
 
     Collector collector;

@@ -56,15 +56,20 @@ void Heap::release(Object* object, size_t bytes) {
 
 void Heap::account(size_t bytes) {
     if (!m_collecting) {
+        bool collected = false, over = false;
         if (stress || m_bytes + bytes > m_next_collection) {
             collect();
-            // Not while the runtime builds an error: that must not fail.
-            if (!ignore_limit) m_team.charge_allocation(m_stats.bytes_allocated + bytes);
+            collected = true;
         }
         if (max_bytes && !ignore_limit && m_bytes + bytes > max_bytes) {
             collect();
-            if (m_bytes + bytes > max_bytes) throw OutOfMemory{bytes};
+            collected = true;
+            over = m_bytes + bytes > max_bytes;
         }
+        // A bounded run counts the heap's work as well (Team::charge_heap_work);
+        // not while the runtime builds an error, which must not fail.
+        if (collected && !ignore_limit) m_team.charge_heap_work(work_bytes() + bytes);
+        if (over) throw OutOfMemory{bytes};
     }
     m_bytes += bytes;
     m_stats.bytes_allocated += bytes;

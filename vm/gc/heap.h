@@ -63,6 +63,9 @@ public:
 
     void collect();
     const HeapStats& stats() const { return m_stats; }
+    // Bytes allocated, plus the heap's size at each collection (what the
+    // collector went through): the work a bounded run counts.
+    uint64_t work_bytes() const { return m_stats.bytes_allocated + m_collected_over; }
     size_t bytes_in_use() const { return m_bytes; }
 
     // Settings (from the command line).
@@ -109,6 +112,7 @@ private:
     static constexpr size_t kMinimumHeap = 512 << 10;
     size_t m_next_collection = kMinimumHeap;
     bool m_collecting = false;
+    uint64_t m_collected_over = 0;  // the heap's size at each collection, summed
     std::unordered_map<std::string_view, SymbolObj*> m_symbols;
     HeapStats m_stats;
 };

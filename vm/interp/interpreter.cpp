@@ -962,7 +962,11 @@ RunResult run_process(Process*& current, int budget) {
                 for (unsigned n = 0; n < C; n++) {
                     Value part = R(B + n);
                     if (part.is(Tag::String)) {
-                        text.append(as_string(part)->chars, as_string(part)->length);
+                        const StringObj* s = as_string(part);
+                        // One long string in every part could build far more than the heap holds.
+                        if (text.size() + s->length > heap.print_limit()) [[unlikely]]
+                            throw OutOfMemory{text.size() + s->length};
+                        text.append(s->chars, s->length);
                     } else if (part.is_int()) {
                         char digits[24];
                         auto end = std::to_chars(digits, digits + sizeof digits, part.i).ptr;
