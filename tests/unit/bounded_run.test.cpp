@@ -11,109 +11,37 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <cstdio>
-#include <memory>
 #include <string>
-#include <unistd.h>
 
-#include "compiler/compile.h"
-#include "vm/image/verifier.h"
+#include "tests/unit/program_run.h"
 
 using namespace vb;
+using namespace vb::testing;
 
 namespace {
 
-// Redirects a standard stream (1 or 2) into a temporary file for its lifetime.
-class Capture {
+TeamOptions bounded(uint64_t max_reductions, size_t max_heap) {
+    TeamOptions options;
+    options.max_reductions = max_reductions;
+    options.max_heap = max_heap;
+    return options;
+}
+
+// A team with the prelude loaded and a reduction limit, as the host sets one up;
+// every program given to it must compile and verify.
+class BoundedSession : public Session {
 public:
-    explicit Capture(int fd) : m_fd(fd), m_file(std::tmpfile()) {
-        std::fflush(fd == 1 ? stdout : stderr);
-        m_saved = dup(fd);
-        dup2(fileno(m_file), fd);
-    }
-    ~Capture() {
-        restore();
-        std::fclose(m_file);
-    }
-    Capture(const Capture&) = delete;
-    Capture& operator=(const Capture&) = delete;
-
-    std::string text() {
-        restore();
-        std::string out;
-        std::rewind(m_file);
-        char buf[4096];
-        size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, m_file)) > 0) out.append(buf, n);
-        return out;
-    }
-
-private:
-    void restore() {
-        if (m_saved < 0) return;
-        std::fflush(m_fd == 1 ? stdout : stderr);
-        dup2(m_saved, m_fd);
-        close(m_saved);
-        m_saved = -1;
-    }
-
-    int m_fd;
-    int m_saved = -1;
-    std::FILE* m_file;
-};
-
-struct ProgramRun {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-// A team with the prelude loaded and a reduction limit, as the host sets one up.
-class BoundedSession {
-public:
-    explicit BoundedSession(uint64_t max_reductions, size_t max_heap = 0) {
-        TeamOptions options;
-        options.max_reductions = max_reductions;
-        options.max_heap = max_heap;
-        team = std::make_unique<Team>(options);
-        compiler::CompileResult prelude = compiler::compile_prelude();
-        REQUIRE(prelude.ok);
-        REQUIRE(image::verify(prelude.image, 0).ok);
-        team->load_prelude(prelude.image);
-        builtins = prelude.image.modules[prelude.image.entry].globals;
-        REQUIRE(team->run_main(team->prelude()) == 0);
-    }
+    explicit BoundedSession(uint64_t max_reductions, size_t max_heap = 0)
+        : Session(bounded(max_reductions, max_heap), "bounded") {}
 
     ProgramRun run(const std::string& source) {
-        ProgramRun r;
-        compiler::CompileOptions options;
-        options.builtins = builtins;
-        std::string path = "bounded" + std::to_string(++m_runs) + ".vb";
-        compiler::CompileResult compiled = compiler::compile_program(path, source, options);
-        INFO(compiled.errors);
-        REQUIRE(compiled.ok);
-        REQUIRE(image::verify(compiled.image, builtins.size()).ok);
-        Capture out(1), err(2);
-        try {
-            r.status = team->run_main(team->load(compiled.image));
-        } catch (ExitProgram& exit) {
-            r.status = exit.code;
-        }
-        r.out = out.text();
-        r.err = err.text();
+        ProgramRun r = Session::run(source);
+        INFO(r.err);
+        REQUIRE(r.compiled);
+        REQUIRE(r.status != 2);
         return r;
     }
-
-    std::unique_ptr<Team> team;
-    std::vector<std::string> builtins;
-
-private:
-    int m_runs = 0;
 };
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 void check_stopped(const ProgramRun& r) {
     INFO("stderr: " << r.err);

@@ -13,122 +13,15 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <cstdio>
-#include <memory>
 #include <string>
-#include <unistd.h>
 
-#include "compiler/compile.h"
-#include "vm/image/verifier.h"
-#include "vm/team.h"
+#include "tests/unit/program_run.h"
 #include "vm/value_ops.h"
 
 using namespace vb;
+using namespace vb::testing;
 
 namespace {
-
-// Redirects a standard stream (1 or 2) into a temporary file for its lifetime.
-class Capture {
-public:
-    explicit Capture(int fd) : m_fd(fd), m_file(std::tmpfile()) {
-        std::fflush(fd == 1 ? stdout : stderr);
-        m_saved = dup(fd);
-        dup2(fileno(m_file), fd);
-    }
-    ~Capture() {
-        restore();
-        std::fclose(m_file);
-    }
-    Capture(const Capture&) = delete;
-    Capture& operator=(const Capture&) = delete;
-
-    std::string text() {
-        restore();
-        std::string out;
-        std::rewind(m_file);
-        char buf[4096];
-        size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, m_file)) > 0) out.append(buf, n);
-        return out;
-    }
-
-private:
-    void restore() {
-        if (m_saved < 0) return;
-        std::fflush(m_fd == 1 ? stdout : stderr);
-        dup2(m_saved, m_fd);
-        close(m_saved);
-        m_saved = -1;
-    }
-
-    int m_fd;
-    int m_saved = -1;
-    std::FILE* m_file;
-};
-
-struct ProgramRun {
-    int status = -1;    // 0, 1 (uncaught error), 2 (rejected image); exit(n) gives n
-    bool compiled = false;
-    std::string out;    // stdout of the run
-    std::string err;    // stderr: compile errors or the uncaught error report
-    Value value;        // the program's last value (REPL-style runs only)
-};
-
-// A team with the prelude loaded, like the host's Session (servers/host/main.cpp).
-class Session {
-public:
-    explicit Session(TeamOptions options = {}) {
-        team = std::make_unique<Team>(options);
-        compiler::CompileResult prelude = compiler::compile_prelude();
-        REQUIRE(prelude.ok);
-        image::VerifyResult check = image::verify(prelude.image, 0);
-        INFO(check.message());
-        REQUIRE(check.ok);
-        team->load_prelude(prelude.image);
-        builtins = prelude.image.modules[prelude.image.entry].globals;
-        REQUIRE(team->run_main(team->prelude()) == 0);
-    }
-
-    // Compiles and runs `source` as a program of its own (a fresh module path per
-    // run, so that earlier programs of the same team are not reused).
-    ProgramRun run(const std::string& source, bool repl = false) {
-        ProgramRun r;
-        std::string path = "test" + std::to_string(++m_runs) + ".vb";
-        compiler::CompileOptions options;
-        options.builtins = builtins;
-        options.repl = repl;
-        compiler::CompileResult compiled = compiler::compile_program(path, source, options);
-        if (!compiled.ok) {
-            r.err = compiled.errors;
-            return r;
-        }
-        r.compiled = true;
-        image::VerifyResult check = image::verify(compiled.image, builtins.size());
-        if (!check.ok) {
-            r.status = 2;
-            r.err = check.message();
-            return r;
-        }
-        Capture out(1), err(2);
-        try {
-            ModuleObj* entry = team->load(compiled.image);
-            r.status = team->run_main(entry, &r.value);
-        } catch (ExitProgram& exit) {
-            r.status = exit.code;
-        } catch (OutOfMemory&) {
-            r.status = -2;  // loading the module did not fit in the heap
-        }
-        r.out = out.text();
-        r.err = err.text();
-        return r;
-    }
-
-    std::unique_ptr<Team> team;
-    std::vector<std::string> builtins;
-
-private:
-    int m_runs = 0;
-};
 
 // Runs `source` in a fresh session and requires it to succeed.
 std::string output_of(const std::string& source, TeamOptions options = {}) {
@@ -140,9 +33,6 @@ std::string output_of(const std::string& source, TeamOptions options = {}) {
     return r.out;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 }  // namespace
 

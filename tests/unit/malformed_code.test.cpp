@@ -13,15 +13,15 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <cstdio>
 #include <string>
-#include <unistd.h>
 
+#include "tests/unit/program_run.h"
 #include "vm/image/verifier.h"
 #include "vm/isa/isa.h"
 #include "vm/team.h"
 
 using namespace vb;
+using namespace vb::testing;
 using isa::encode_abc;
 using isa::encode_abx;
 using isa::encode_asbx;
@@ -29,15 +29,6 @@ using isa::encode_sj;
 using isa::Opcode;
 
 namespace {
-
-image::Function function(std::string name, uint16_t registers, std::vector<isa::Instr> code) {
-    image::Function f;
-    f.name = std::move(name);
-    f.register_count = registers;
-    f.code = std::move(code);
-    f.lines.assign(f.code.size(), 1);
-    return f;
-}
 
 image::Image image_of(std::vector<image::Function> functions) {
     image::Image image;
@@ -61,19 +52,9 @@ Outcome run(const image::Image& image, TeamOptions options = {}) {
     REQUIRE(check.ok);
     Team team(options);
     Outcome outcome;
-    std::FILE* capture = std::tmpfile();
-    std::fflush(stderr);
-    int saved = dup(2);
-    dup2(fileno(capture), 2);
+    Capture err(2);
     outcome.status = team.run_main(team.load(image));
-    std::fflush(stderr);
-    dup2(saved, 2);
-    close(saved);
-    std::rewind(capture);
-    char buf[4096];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, capture)) > 0) outcome.err.append(buf, n);
-    std::fclose(capture);
+    outcome.err = err.text();
     return outcome;
 }
 

@@ -14,6 +14,7 @@
 
 #include "compiler/compile.h"
 #include "vm/isa/isa.h"
+#include "tests/unit/program_run.h"
 
 using namespace vb;
 using namespace vb::image;
@@ -22,18 +23,9 @@ using isa::encode_abx;
 using isa::encode_asbx;
 using isa::encode_sj;
 using isa::Opcode;
+using vb::testing::function;
 
 namespace {
-
-// A function from its code, with one line entry per instruction.
-Function function(std::string name, uint16_t registers, std::vector<isa::Instr> code) {
-    Function f;
-    f.name = std::move(name);
-    f.register_count = registers;
-    f.code = std::move(code);
-    f.lines.assign(f.code.size(), 1);
-    return f;
-}
 
 // `return nil`: the smallest valid body.
 std::vector<isa::Instr> return_nil() {
