@@ -212,6 +212,25 @@ void Team::set_timer(Process& p, int64_t milliseconds) {
     m_timers.push(Timer{deadline, p.pid(), ++p.timer_generation});
 }
 
+void Team::complete_send(Process& sender, uint64_t from, Value answer) {
+    if (sender.await_mode != Process::Await::All) return wake(sender, answer);
+    TempRoot keep(heap, answer);
+    TupleObj* pair = heap.new_tuple(2);
+    pair->items[0] = Value::pid(from);
+    pair->items[1] = answer;
+    TempRoot keep_pair(heap, make_tuple(pair));
+    array_push(heap, as_array(sender.stack[sender.result_slot]), make_tuple(pair));
+    std::erase(sender.awaiting, from);
+    if (sender.awaiting.empty()) wake(sender, sender.stack[sender.result_slot]);
+}
+
+void Team::abandon_send(Process& sender, uint64_t from, const std::string& why) {
+    std::erase(sender.awaiting, from);
+    if (!sender.awaiting.empty()) return;
+    if (sender.await_mode == Process::Await::All) wake(sender, sender.stack[sender.result_slot]);
+    else wake_with_error(sender, make_error(sender, ErrorKind::Dead, why));
+}
+
 void Team::deliver(Process& to, Message message) {
     to.mailbox.push_back(message);
     if (to.state == ProcessState::Receiving) wake(to, take_message(to));
@@ -280,10 +299,7 @@ void Team::finish(Process& p) {
         Process& q = *other;
         if (q.state != ProcessState::AwaitingReply) continue;
         if (std::find(q.awaiting.begin(), q.awaiting.end(), p.pid()) == q.awaiting.end()) continue;
-        std::erase(q.awaiting, p.pid());
-        if (!q.awaiting.empty()) continue;
-        if (q.await_mode == Process::Await::All) wake(q, q.stack[q.result_slot]);
-        else wake_with_error(q, make_error(q, ErrorKind::Dead, why));
+        abandon_send(q, p.pid(), why);
     }
     p.mailbox.clear();
 }
@@ -486,23 +502,8 @@ void Team::handle_event(RemoteEvent& e) {
                 if (decoded.ok) answer = decoded.value;
                 else why = "the reply could not be decoded: " + decoded.error;
             }
-            bool ok = e.status == RemoteStatus::Ok && why.empty();
-            if (p->await_mode == Process::Await::All) {
-                p->awaiting.erase(found);
-                if (ok) {
-                    TempRoot keep(heap, answer);
-                    TupleObj* pair = heap.new_tuple(2);
-                    pair->items[0] = Value::pid(e.from);
-                    pair->items[1] = answer;
-                    TempRoot keep_pair(heap, make_tuple(pair));
-                    array_push(heap, as_array(p->stack[p->result_slot]), make_tuple(pair));
-                }
-                if (p->awaiting.empty()) wake(*p, p->stack[p->result_slot]);
-                return;
-            }
-            if (ok) return wake(*p, answer);
-            p->awaiting.erase(found);
-            if (p->awaiting.empty()) wake_with_error(*p, make_error(*p, ErrorKind::Dead, why));
+            if (e.status == RemoteStatus::Ok && why.empty()) complete_send(*p, e.from, answer);
+            else abandon_send(*p, e.from, why);
             return;
         }
         case RemoteEvent::Kind::Request:

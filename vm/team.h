@@ -105,6 +105,12 @@ public:
     void wake(Process& p, Value result);            // deliver a result and make runnable
     void wake_with_error(Process& p, Value error);  // resume by raising `error`
     void set_timer(Process& p, int64_t milliseconds);
+    // `from`'s reply reaches `sender`, which awaits it: collected for send_all,
+    // else it completes the send.
+    void complete_send(Process& sender, uint64_t from, Value answer);
+    // `from` will never reply to `sender`: once no one else is awaited, send_all
+    // returns what it has and any other send raises :dead with `why`.
+    void abandon_send(Process& sender, uint64_t from, const std::string& why);
     void deliver(Process& to, Message message);     // into the mailbox, waking a receiver
     // Takes the oldest message of a non-empty mailbox as the (from, body) that
     // v.receive returns, noting a request as one `p` owes an answer.

@@ -218,19 +218,7 @@ NativeResult native_v_reply(Process& p, Value* args, uint32_t, Value& result) {
     auto& awaiting = sender->awaiting;
     auto found = std::find(awaiting.begin(), awaiting.end(), p.pid());
     if (found == awaiting.end()) return NativeResult::Ok;
-    Value answer = copy_message(team.heap, args[1]);
-    if (sender->await_mode == Process::Await::All) {
-        TempRoot keep(team.heap, answer);
-        TupleObj* pair = team.heap.new_tuple(2);
-        pair->items[0] = Value::pid(p.pid());
-        pair->items[1] = answer;
-        TempRoot keep_pair(team.heap, make_tuple(pair));
-        array_push(team.heap, as_array(sender->stack[sender->result_slot]), make_tuple(pair));
-        awaiting.erase(found);
-        if (awaiting.empty()) team.wake(*sender, sender->stack[sender->result_slot]);
-        return NativeResult::Ok;
-    }
-    team.wake(*sender, answer);
+    team.complete_send(*sender, p.pid(), copy_message(team.heap, args[1]));
     return NativeResult::Ok;
 }
 
