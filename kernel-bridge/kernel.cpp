@@ -4,12 +4,9 @@
 #include "kernel-bridge/kernel.h"
 
 #include <sodium.h>
-#include <sys/stat.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <future>
-#include <sstream>
 
 #include "kernel-bridge/entity.h"
 #include "vm/encoding/wire.h"
@@ -21,14 +18,14 @@ namespace asio = boost::asio;
 
 namespace {
 
-enum class Op : uint8_t {
-#define KERNEL_OP(name, code, carrier, request, response, doc) name = code,
-#include "kernel-bridge/kernel_ops.def"
-#undef KERNEL_OP
-};
+using Op = KernelOp;
 
 constexpr uint8_t kStatusOk = 0;
 constexpr uint8_t kStatusDead = 1;
+
+std::string op_message(Op op) { return std::string(1, static_cast<char>(op)); }
+
+}  // namespace
 
 std::string address_text(const Endpoint& e) { return e.address().to_string() + ":" + std::to_string(e.port()); }
 
@@ -39,14 +36,10 @@ bool parse_address(const std::string& text, Endpoint* out) {
     auto address = asio::ip::make_address(text.substr(0, colon), ec);
     char* end = nullptr;
     long port = std::strtol(text.c_str() + colon + 1, &end, 10);
-    if (ec || *end || port <= 0 || port > 65535) return false;
+    if (ec || *end || colon + 1 == text.size() || port < 0 || port > 65535) return false;
     *out = Endpoint(address, static_cast<unsigned short>(port));
     return true;
 }
-
-std::string op_message(Op op) { return std::string(1, static_cast<char>(op)); }
-
-}  // namespace
 
 Kernel::Kernel(KernelOptions options) : m_options(std::move(options)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
@@ -338,13 +331,17 @@ void Kernel::tell_members(std::string message) {
 
 // ---- membership ------------------------------------------------------------------
 
-void Kernel::hello(const Endpoint& to, std::function<void(bool)> done) {
+std::string Kernel::hello_message() const {
     std::string message = op_message(Op::Hello);
     wire::Writer w(message);
     w.u32be(m_node);
     w.text(m_options.name);
     w.text(address_text(m_endpoint));
-    m_transport->call(to, std::move(message), [this, done](CallStatus status, std::string response) {
+    return message;
+}
+
+void Kernel::hello(const Endpoint& to, std::function<void(bool)> done) {
+    m_transport->call(to, hello_message(), [this, done](CallStatus status, std::string response) {
         if (status != CallStatus::Ok) return done(false);
         wire::Reader r(response);
         uint64_t count;
@@ -381,12 +378,7 @@ void Kernel::hello(const Endpoint& to, std::function<void(bool)> done) {
                 if (member == m_members.end()) continue;
                 address = member->second.address;
             }
-            std::string greeting = op_message(Op::Hello);
-            wire::Writer g(greeting);
-            g.u32be(m_node);
-            g.text(m_options.name);
-            g.text(address_text(m_endpoint));
-            m_transport->call(address, std::move(greeting), [](CallStatus, std::string) {});
+            m_transport->call(address, hello_message(), [](CallStatus, std::string) {});
         }
         done(true);
     });
@@ -395,7 +387,7 @@ void Kernel::hello(const Endpoint& to, std::function<void(bool)> done) {
 void Kernel::learn(uint32_t node, const std::string& name, const std::string& address) {
     if (node == m_node || node == 0 || node == kWellKnownNode) return;
     Endpoint endpoint;
-    if (!parse_address(address, &endpoint)) return;
+    if (!parse_address(address, &endpoint) || endpoint.port() == 0) return;
     std::lock_guard lock(m_mutex);
     Member& m = m_members[node];
     m.name = name;
@@ -642,61 +634,6 @@ void Kernel::pump(uint64_t run) {
         }
         pump(run);
     });
-}
-
-// ---- the cluster key ---------------------------------------------------------------
-
-bool load_cluster_key(const std::string& path, bool create, ClusterKey* key, std::string* where, std::string* error) {
-    std::string file = path;
-    if (file.empty()) {
-        const char* home = std::getenv("HOME");
-        std::string dir = std::string(home && *home ? home : ".") + "/.vb";
-        file = dir + "/cluster.key";
-        if (create) ::mkdir(dir.c_str(), 0700);
-    }
-    *where = file;
-    std::ifstream in(file);
-    if (in) {
-        std::string hex;
-        in >> hex;
-        if (hex.size() != 2 * key->size()) {
-            *error = file + " does not hold a cluster key (64 hex digits)";
-            return false;
-        }
-        for (size_t i = 0; i < key->size(); i++) {
-            char* end = nullptr;
-            std::string pair = hex.substr(2 * i, 2);
-            (*key)[i] = static_cast<uint8_t>(std::strtoul(pair.c_str(), &end, 16));
-            if (*end) {
-                *error = file + " does not hold a cluster key (64 hex digits)";
-                return false;
-            }
-        }
-        return true;
-    }
-    if (!create || !path.empty()) {
-        *error = "cannot read the cluster key " + file;
-        return false;
-    }
-    randombytes_buf(key->data(), key->size());
-    std::string hex;
-    static const char kDigits[] = "0123456789abcdef";
-    for (uint8_t b : *key) hex += kDigits[b >> 4], hex += kDigits[b & 15];
-    std::string temporary = file + ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::trunc);
-        out << hex << "\n";
-        if (!out.flush()) {
-            *error = "cannot write the cluster key " + file;
-            return false;
-        }
-    }
-    ::chmod(temporary.c_str(), 0600);
-    if (std::rename(temporary.c_str(), file.c_str()) != 0) {
-        *error = "cannot write the cluster key " + file;
-        return false;
-    }
-    return true;
 }
 
 }  // namespace vb::kernel

@@ -25,6 +25,18 @@
 
 namespace vb::kernel {
 
+// The operations kernels ask of each other (kernel_ops.def): the first byte of a
+// kernel message.
+enum class KernelOp : uint8_t {
+#define KERNEL_OP(name, code, carrier, request, response, doc) name = code,
+#include "kernel-bridge/kernel_ops.def"
+#undef KERNEL_OP
+};
+
+// "HOST:PORT" with a numeric address, both ways.
+bool parse_address(const std::string& text, Endpoint* out);
+std::string address_text(const Endpoint& e);
+
 struct KernelOptions {
     std::string name;                      // this node's name in the cluster
     Endpoint listen;                       // where its transport listens
@@ -104,6 +116,7 @@ private:
 
     void on_request(const RequestContext& context, std::string request);
     void on_datagram(const Endpoint& from, uint32_t node, std::string message);
+    std::string hello_message() const;
     void hello(const Endpoint& to, std::function<void(bool)> done);
     void learn(uint32_t node, const std::string& name, const std::string& address);
     void beat();
@@ -132,9 +145,5 @@ private:
     std::map<uint64_t, Run> m_runs;  // only on the kernel's thread
     uint64_t m_next_token = 1;
 };
-
-// The cluster key: from `path`, or (path empty) from ~/.vb/cluster.key, made
-// with fresh random bytes the first time. The file holds 64 hex digits.
-bool load_cluster_key(const std::string& path, bool create, ClusterKey* key, std::string* where, std::string* error);
 
 }  // namespace vb::kernel

@@ -37,6 +37,22 @@ OpenedImage open_image(Session& session, std::string_view file_bytes, const imag
 // Returns the exit status (0, 1 for an uncaught error, 2 for a rejected image).
 int run_image(Session& session, const image::Image& image, Value* result = nullptr);
 
+// Runs a program file's bytes in the session: an image (opened, and signed by
+// `trusted` when given) or source (compiled; `repl`: as a REPL line, whose value
+// is printed). Errors go to stderr. Returns the exit status: 2 for a refused
+// image, 1 for a compile error or an uncaught error. exit(n) throws ExitProgram.
+int run_program(Session& session, const std::string& path, const std::string& bytes,
+                const image::PublicKey* trusted, bool repl = false);
+
+// Compiles source into image file bytes that name the stdlib they need; false,
+// with the diagnostics on stderr, when it does not compile.
+bool compile_image_file(Session& session, const std::string& path, const std::string& source, std::string* bytes);
+
+// Whole files (files.cpp). false (and errno, or `error`) when it cannot be done;
+// a write goes through PATH.tmp and a rename, with the file's `mode`.
+bool read_file(const std::string& path, std::string* out);
+bool write_file_atomically(const std::string& path, const std::string& bytes, int mode, std::string* error);
+
 // The REPL (repl.cpp). Returns the exit status.
 int run_repl(Session& session);
 

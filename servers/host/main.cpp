@@ -82,54 +82,11 @@ bool parse_size(const char* text, size_t* out) {
     return true;
 }
 
-bool read_file(const std::string& path, std::string* out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream text;
-    text << in.rdbuf();
-    *out = text.str();
-    return true;
-}
-
 void print_stats(const HeapStats& s) {
     std::fprintf(stderr,
                  "gc: %llu collections, total pause %.3f ms, max pause %.3f ms, %.1f MiB allocated, peak heap %.1f MiB\n",
                  static_cast<unsigned long long>(s.collections), s.total_pause_ns / 1e6, s.max_pause_ns / 1e6,
                  s.bytes_allocated / 1048576.0, s.peak_bytes / 1048576.0);
-}
-
-// Writes `bytes` to `path` through a temporary file and a rename, so a full disk
-// or a crash never leaves a half-written file in place of a good one.
-bool write_file_atomically(const std::string& path, const std::string& bytes, int mode, std::string* error) {
-    std::string temporary = path + ".tmp";
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
-    if (fd < 0) {
-        *error = std::strerror(errno);
-        return false;
-    }
-    size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            *error = std::strerror(n < 0 ? errno : ENOSPC);
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            return false;
-        }
-        done += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        *error = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        *error = std::strerror(errno);
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    return true;
 }
 
 void read_or_exit(const std::string& path, std::string* out) {
@@ -138,8 +95,6 @@ void read_or_exit(const std::string& path, std::string* out) {
         std::exit(2);
     }
 }
-
-bool is_image(const std::string& bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "\x89VBI") == 0; }
 
 const char kSecretKeyLabel[] = "vb-ed25519-secret-key";
 const char kPublicKeyLabel[] = "vb-ed25519-public-key";
@@ -198,13 +153,9 @@ int command_compile(int argc, char** argv, int i, const TeamOptions& options) {
         output += ".vbi";
     }
     Session session = start_session(options);
-    compiler::CompileResult compiled = compile_file(session, input);
-    if (!compiled.ok) {
-        std::fputs(compiled.errors.c_str(), stderr);
-        return 1;
-    }
-    compiler::stamp_versions(compiled.image);
-    std::string bytes = image::write_image_file(compiled.image);
+    std::string source, bytes;
+    read_or_exit(input, &source);
+    if (!compile_image_file(session, input, source, &bytes)) return 1;
     std::string error;
     if (!write_file_atomically(output, bytes, 0644, &error)) {
         std::fprintf(stderr, "vb: cannot write '%s': %s\n", output.c_str(), error.c_str());
@@ -217,7 +168,7 @@ int command_disasm(int argc, char** argv, int i, const TeamOptions& options) {
     if (i + 1 != argc) usage_error("vb disasm needs one file: vb disasm FILE.vb|FILE.vbi");
     std::string path = argv[i], bytes;
     read_or_exit(path, &bytes);
-    if (!is_image(bytes)) {
+    if (!image::is_image_file(bytes)) {
         Session session = start_session(options);
         compiler::CompileResult compiled = compile_file(session, path);
         if (!compiled.ok) {
@@ -408,7 +359,7 @@ int main(int argc, char** argv) {
         read_or_exit(path, &source);
         for (; i < argc; i++) options.args.push_back(argv[i]);
     }
-    if (trust_path && !is_image(source)) {
+    if (trust_path && !image::is_image_file(source)) {
         std::fprintf(stderr, "vb: --trust runs signed images only, and '%s' is not an image (vb compile makes one)\n",
                      path.empty() ? "the REPL" : path.c_str());
         return 2;
@@ -417,29 +368,8 @@ int main(int argc, char** argv) {
     Session session = start_session(options);
     int status;
     try {
-        if (path.empty()) {
-            status = run_repl(session);
-        } else if (is_image(source)) {
-            OpenedImage opened = open_image(session, source, trust_path ? &trusted : nullptr);
-            if (!opened.ok) {
-                std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), opened.error.c_str());
-                return 2;
-            }
-            status = run_image(session, opened.image);
-        } else {
-            compiler::CompileOptions copts;
-            copts.builtins = session.builtins;
-            copts.repl = repl_mode;
-            compiler::CompileResult compiled = compiler::compile_program(path, source, copts);
-            if (!compiled.ok) {
-                std::fflush(stdout);
-                std::fputs(compiled.errors.c_str(), stderr);
-                return 1;
-            }
-            Value result;
-            status = run_image(session, compiled.image, &result);
-            if (repl_mode && status == 0 && !result.is_nil()) std::printf("%s\n", to_repr(result).c_str());
-        }
+        if (path.empty()) status = run_repl(session);
+        else status = run_program(session, path, source, trust_path ? &trusted : nullptr, repl_mode);
     } catch (ExitProgram& exit) {
         status = exit.code;
     }

@@ -120,14 +120,10 @@ int run_repl(Session& session) {
                 }
                 if (command.rfind(":load", 0) == 0) {
                     std::string file = trim(command.substr(5));
-                    std::ifstream in(file, std::ios::binary);
-                    if (file.empty() || !in) {
+                    if (file.empty() || !read_file(file, &line)) {
                         std::fprintf(stderr, "cannot open '%s'\n", file.c_str());
                         continue;
                     }
-                    std::stringstream text;
-                    text << in.rdbuf();
-                    line = text.str();
                     // Run it as REPL input, so its definitions stay in the session.
                 } else {
                     std::fprintf(stderr, "unknown command '%s' (:help lists them)\n", command.c_str());

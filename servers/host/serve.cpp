@@ -3,16 +3,14 @@
 // thread of its own; and `vb nodes`, which asks a node who is in the cluster.
 #include <pthread.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <future>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -36,19 +34,10 @@ using kernel::Endpoint;
 }
 
 Endpoint endpoint_or_usage(const std::string& text, const char* what) {
-    size_t colon = text.rfind(':');
-    boost::system::error_code ec;
-    asio::ip::address address;
-    long port = -1;
-    if (colon != std::string::npos) {
-        address = asio::ip::make_address(text.substr(0, colon), ec);
-        char* end = nullptr;
-        port = std::strtol(text.c_str() + colon + 1, &end, 10);
-        if (*end) port = -1;
-    }
-    if (colon == std::string::npos || ec || port < 0 || port > 65535)
+    Endpoint endpoint;
+    if (!kernel::parse_address(text, &endpoint))
         serve_usage(std::string(what) + " needs HOST:PORT with a numeric address, not '" + text + "'");
-    return Endpoint(address, static_cast<unsigned short>(port));
+    return endpoint;
 }
 
 // One program as a team of the node; its exit is reported on stderr.
@@ -57,30 +46,12 @@ void run_team(kernel::Kernel& node, TeamOptions options, std::string path) {
     Session session = start_session(options);
     node.register_team(*session.team);
     std::string source;
-    std::ifstream in(path, std::ios::binary);
     int status = 2;
-    if (!in) {
+    if (!read_file(path, &source)) {
         std::fprintf(stderr, "vb serve: cannot open '%s'\n", path.c_str());
     } else {
-        std::stringstream text;
-        text << in.rdbuf();
-        source = text.str();
         try {
-            if (source.compare(0, 4, "\x89VBI") == 0) {
-                OpenedImage opened = open_image(session, source, nullptr);
-                if (!opened.ok) std::fprintf(stderr, "vb serve: %s: %s\n", path.c_str(), opened.error.c_str());
-                else status = run_image(session, opened.image);
-            } else {
-                compiler::CompileOptions copts;
-                copts.builtins = session.builtins;
-                compiler::CompileResult compiled = compiler::compile_program(path, source, copts);
-                if (!compiled.ok) {
-                    std::fputs(compiled.errors.c_str(), stderr);
-                    status = 1;
-                } else {
-                    status = run_image(session, compiled.image);
-                }
-            }
+            status = run_program(session, path, source, nullptr);
         } catch (ExitProgram& exit) {
             status = exit.code;
         }
@@ -123,11 +94,32 @@ void run_for_client(kernel::Kernel& node, TeamOptions options, kernel::RunReques
     finish(status);
 }
 
+// The cluster key: from `path`, or (path empty) from ~/.vb/cluster.key, made with
+// fresh random bytes the first time when `create`. The file holds 64 hex digits.
 kernel::ClusterKey key_or_exit(const std::string& path, bool create) {
     kernel::ClusterKey key{};
-    std::string where, error;
-    if (!kernel::load_cluster_key(path, create, &key, &where, &error)) {
-        std::fprintf(stderr, "vb: %s\n", error.c_str());
+    std::string file = path;
+    if (file.empty()) {
+        const char* home = std::getenv("HOME");
+        std::string dir = std::string(home && *home ? home : ".") + "/.vb";
+        file = dir + "/cluster.key";
+        if (create) ::mkdir(dir.c_str(), 0700);
+    }
+    std::string text;
+    if (read_file(file, &text)) {
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
+        if (image::from_hex(text, key.data(), key.size())) return key;
+        std::fprintf(stderr, "vb: %s does not hold a cluster key (64 hex digits)\n", file.c_str());
+        std::exit(2);
+    }
+    if (!create || !path.empty()) {
+        std::fprintf(stderr, "vb: cannot read the cluster key %s\n", file.c_str());
+        std::exit(2);
+    }
+    randombytes_buf(key.data(), key.size());
+    std::string error;
+    if (!write_file_atomically(file, image::to_hex(key.data(), key.size()) + "\n", 0600, &error)) {
+        std::fprintf(stderr, "vb: cannot write the cluster key %s: %s\n", file.c_str(), error.c_str());
         std::exit(2);
     }
     return key;
@@ -218,28 +210,15 @@ int command_run(int argc, char** argv, int i, const TeamOptions& options) {
     }
     if (path.empty()) serve_usage("usage: vb run [--on HOST:PORT] FILE.vb|FILE.vbi [args...]");
     std::string bytes;
-    {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::fprintf(stderr, "vb: cannot open '%s'\n", path.c_str());
-            return 2;
-        }
-        std::stringstream text;
-        text << in.rdbuf();
-        bytes = text.str();
+    if (!read_file(path, &bytes)) {
+        std::fprintf(stderr, "vb: cannot open '%s'\n", path.c_str());
+        return 2;
     }
-    if (bytes.compare(0, 4, "\x89VBI") != 0) {
+    if (!image::is_image_file(bytes)) {
         // Compiled here, run there: the node gets the image, never the source.
         Session session = start_session(options);
-        compiler::CompileOptions copts;
-        copts.builtins = session.builtins;
-        compiler::CompileResult compiled = compiler::compile_program(path, bytes, copts);
-        if (!compiled.ok) {
-            std::fputs(compiled.errors.c_str(), stderr);
-            return 1;
-        }
-        compiler::stamp_versions(compiled.image);
-        bytes = image::write_image_file(compiled.image);
+        std::string source = std::move(bytes);
+        if (!compile_image_file(session, path, source, &bytes)) return 1;
     }
 
     kernel::TransportOptions transport_options;
@@ -254,7 +233,7 @@ int command_run(int argc, char** argv, int i, const TeamOptions& options) {
         wire::Reader r(message);
         uint8_t op, stream;
         uint64_t id;
-        if (r.u8(&op) && op == 9 && r.u64be(&id) && id == run && r.u8(&stream)) {
+        if (r.u8(&op) && op == static_cast<uint8_t>(kernel::KernelOp::Output) && r.u64be(&id) && id == run && r.u8(&stream)) {
             std::string_view text;
             r.raw(r.remaining(), &text);
             std::fwrite(text.data(), 1, text.size(), stream == 2 ? stderr : stdout);
@@ -262,7 +241,7 @@ int command_run(int argc, char** argv, int i, const TeamOptions& options) {
         }
         transport.reply(context, "");
     });
-    std::string request(1, static_cast<char>(8));
+    std::string request(1, static_cast<char>(kernel::KernelOp::Run));
     wire::Writer w(request);
     w.u64be(run);
     w.u32be(static_cast<uint32_t>(args.size()));
@@ -283,7 +262,7 @@ int command_run(int argc, char** argv, int i, const TeamOptions& options) {
     std::function<void(const boost::system::error_code&, int)> on_signal = [&](const boost::system::error_code& ec, int) {
         if (ec) return;
         if (++interrupts > 1) std::_Exit(130);
-        std::string stop(1, static_cast<char>(10));
+        std::string stop(1, static_cast<char>(kernel::KernelOp::Stop));
         wire::Writer s(stop);
         s.u64be(run);
         transport.call(node, std::move(stop), [](kernel::CallStatus, std::string) {});
@@ -315,7 +294,7 @@ int command_nodes(int argc, char** argv, int i) {
     };
     auto ask = [&](const Endpoint& to, std::vector<Row>* rows) {
         bool ok = false;
-        transport.call(to, std::string(1, static_cast<char>(7)), [&](kernel::CallStatus status, std::string response) {
+        transport.call(to, std::string(1, static_cast<char>(kernel::KernelOp::Members)), [&](kernel::CallStatus status, std::string response) {
             io.stop();
             if (status != kernel::CallStatus::Ok) return;
             wire::Reader r(response);
@@ -347,12 +326,7 @@ int command_nodes(int argc, char** argv, int i) {
             // Each node reports its own load.
             std::vector<Row> own;
             Endpoint at;
-            size_t colon = row.address.rfind(':');
-            boost::system::error_code ec;
-            auto ip = asio::ip::make_address(row.address.substr(0, colon), ec);
-            if (!ec && ask(Endpoint(ip, static_cast<unsigned short>(std::atoi(row.address.c_str() + colon + 1))), &own) &&
-                !own.empty())
-                row = own.front();
+            if (kernel::parse_address(row.address, &at) && ask(at, &own) && !own.empty()) row = own.front();
         }
         std::printf("%-16s %-22s %10u %6u %10u\n", row.name.c_str(), row.address.c_str(), row.node, row.teams,
                     row.processes);

@@ -1,11 +1,12 @@
 // servers/host/session.cpp — a team ready to run programs: the prelude compiled
-// (once per process) and loaded, and images — compiled now or read from a .vbi
-// file — checked and run in it.
+// (once per process) and loaded, and programs — source compiled now, or images
+// read from a .vbi file and checked — run in it.
 #include <cstdio>
 #include <cstdlib>
 
 #include "servers/host/host.h"
 #include "vm/image/verifier.h"
+#include "vm/value_ops.h"
 
 namespace vb::host {
 
@@ -117,6 +118,48 @@ int run_image(Session& session, const image::Image& image, Value* result) {
     }
     ModuleObj* entry = session.team->load(image);
     return session.team->run_main(entry, result);
+}
+
+}  // namespace vb::host
+
+namespace vb::host {
+
+int run_program(Session& session, const std::string& path, const std::string& bytes,
+                const image::PublicKey* trusted, bool repl) {
+    if (image::is_image_file(bytes)) {
+        OpenedImage opened = open_image(session, bytes, trusted);
+        if (!opened.ok) {
+            std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), opened.error.c_str());
+            return 2;
+        }
+        return run_image(session, opened.image);
+    }
+    compiler::CompileOptions options;
+    options.builtins = session.builtins;
+    options.repl = repl;
+    compiler::CompileResult compiled = compiler::compile_program(path, bytes, options);
+    if (!compiled.ok) {
+        std::fflush(stdout);
+        std::fputs(compiled.errors.c_str(), stderr);
+        return 1;
+    }
+    Value result;
+    int status = run_image(session, compiled.image, &result);
+    if (repl && status == 0 && !result.is_nil()) std::printf("%s\n", to_repr(result).c_str());
+    return status;
+}
+
+bool compile_image_file(Session& session, const std::string& path, const std::string& source, std::string* bytes) {
+    compiler::CompileOptions options;
+    options.builtins = session.builtins;
+    compiler::CompileResult compiled = compiler::compile_program(path, source, options);
+    if (!compiled.ok) {
+        std::fputs(compiled.errors.c_str(), stderr);
+        return false;
+    }
+    compiler::stamp_versions(compiled.image);
+    *bytes = image::write_image_file(compiled.image);
+    return true;
 }
 
 }  // namespace vb::host

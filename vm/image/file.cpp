@@ -341,6 +341,10 @@ std::string write_image_file(const Image& image) {
     return file;
 }
 
+bool is_image_file(std::string_view bytes) {
+    return bytes.size() >= 4 && std::memcmp(bytes.data(), kMagic, 4) == 0;
+}
+
 ReadResult read_image_file(std::string_view bytes) {
     ReadResult result;
     auto fail = [&](size_t offset, const std::string& what) {

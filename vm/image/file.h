@@ -49,6 +49,11 @@ struct ReadResult {
     std::string error;  // "at byte 112: a function's code runs past its section"
 };
 
+// True when `bytes` start as an image file does (the magic's first four bytes):
+// then they are read as an image, and any damage further on is reported as such
+// rather than as source code that does not compile.
+bool is_image_file(std::string_view bytes);
+
 // Reads and checks the framing, the hash and (when present) the signature.
 ReadResult read_image_file(std::string_view bytes);
 
