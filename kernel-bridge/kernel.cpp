@@ -3,8 +3,11 @@
 // kernel operations of kernel_ops.def on the transport.
 #include "kernel-bridge/kernel.h"
 
+#include <sched.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <future>
 
@@ -25,6 +28,18 @@ constexpr uint8_t kStatusDead = 1;
 
 std::string op_message(Op op) { return std::string(1, static_cast<char>(op)); }
 
+// A team's turn on a pool thread, in time slices, when others wait for one.
+constexpr unsigned kSlicesPerTurn = 16;
+
+// The CPUs this process may run on (taskset narrows them), at most 8.
+unsigned pool_size(unsigned asked) {
+    if (asked) return asked;
+    cpu_set_t set;
+    unsigned cpus = sched_getaffinity(0, sizeof set, &set) == 0 ? static_cast<unsigned>(CPU_COUNT(&set))
+                                                                : std::thread::hardware_concurrency();
+    return std::clamp(cpus, 1u, 8u);
+}
+
 }  // namespace
 
 std::string address_text(const Endpoint& e) { return e.address().to_string() + ":" + std::to_string(e.port()); }
@@ -41,7 +56,12 @@ bool parse_address(const std::string& text, Endpoint* out) {
     return true;
 }
 
-Kernel::Kernel(KernelOptions options) : m_options(std::move(options)) {
+Kernel::Kernel(KernelOptions options)
+    : m_options(std::move(options)),
+      m_pool_size(pool_size(m_options.threads)),
+      // A hint of 1 lets Asio skip its locks when the pool has one thread.
+      m_io(static_cast<int>(m_pool_size)),
+      m_strand(asio::make_strand(m_io)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
     do {
         randombytes_buf(&m_node, sizeof m_node);
@@ -58,7 +78,7 @@ bool Kernel::start(std::string* error) {
     transport.dead_after = m_options.dead_after;
     transport.faults = m_options.faults;
     try {
-        m_transport = std::make_unique<Transport>(m_io, m_options.listen, transport);
+        m_transport = std::make_unique<Transport>(m_strand, m_options.listen, transport);
     } catch (const std::exception& e) {
         *error = "cannot listen on " + address_text(m_options.listen) + ": " + e.what();
         return false;
@@ -68,17 +88,17 @@ bool Kernel::start(std::string* error) {
     m_transport->on_datagram([this](const Endpoint& from, uint32_t node, std::string m) {
         on_datagram(from, node, std::move(m));
     });
-    m_heartbeat = std::make_unique<asio::steady_timer>(m_io);
+    m_heartbeat = std::make_unique<asio::steady_timer>(m_strand);
     m_work.emplace(asio::make_work_guard(m_io));
-    m_thread = std::thread([this] { m_io.run(); });
-    asio::post(m_io, [this] { beat(); });
+    for (unsigned n = 0; n < m_pool_size; n++) m_threads.emplace_back([this] { m_io.run(); });
+    asio::post(m_strand, [this] { beat(); });
 
     if (m_options.join.empty()) return true;
     // Join through the first contact that answers.
     for (const Endpoint& contact : m_options.join) {
         std::promise<bool> answered;
         auto result = answered.get_future();
-        asio::post(m_io, [&] { hello(contact, [&](bool ok) { answered.set_value(ok); }); });
+        asio::post(m_strand, [&] { hello(contact, [&](bool ok) { answered.set_value(ok); }); });
         if (result.get()) return true;
     }
     *error = "no member of the cluster answered at " + address_text(m_options.join.front()) +
@@ -87,13 +107,15 @@ bool Kernel::start(std::string* error) {
 }
 
 void Kernel::stop() {
-    if (!m_thread.joinable()) return;
-    asio::post(m_io, [this] {
+    if (m_threads.empty()) return;
+    asio::post(m_strand, [this] {
         if (m_heartbeat) m_heartbeat->cancel();
         m_transport.reset();
         m_work.reset();
+        m_io.stop();  // teams still running stay where they are
     });
-    m_thread.join();
+    for (std::thread& t : m_threads) t.join();
+    m_threads.clear();
 }
 
 std::vector<MemberInfo> Kernel::members() {
@@ -107,11 +129,80 @@ std::vector<MemberInfo> Kernel::members() {
 TransportStats Kernel::stats() {
     std::promise<TransportStats> result;
     auto future = result.get_future();
-    asio::post(m_io, [&] { result.set_value(m_transport ? m_transport->stats() : TransportStats{}); });
+    asio::post(m_strand, [&] { result.set_value(m_transport ? m_transport->stats() : TransportStats{}); });
     return future.get();
 }
 
 // ---- teams ---------------------------------------------------------------------
+
+void Kernel::run_team(Team& team, std::function<void(int)> done) {
+    auto driven = std::make_shared<Driven>(team, m_io, std::move(done));
+    {
+        std::lock_guard lock(m_mutex);
+        m_driven.insert(driven);
+    }
+    register_team(team);
+    std::weak_ptr<Driven> weak = driven;
+    team.on_ready([this, weak] {
+        if (auto d = weak.lock()) schedule(d);
+    });
+    schedule(driven);
+}
+
+void Kernel::schedule(const std::shared_ptr<Driven>& driven) {
+    if (driven->scheduled.exchange(true)) return;
+    // Deferred, the turn runs on this thread once it is free (when this is one
+    // of the pool's): what woke the team needs no other thread woken.
+    asio::defer(m_io, [this, driven] { take_turn(driven); });
+}
+
+void Kernel::take_turn(const std::shared_ptr<Driven>& driven) {
+    Team& team = driven->team;
+    int64_t wake_at_ns = 0;
+    Team::Step step;
+    int status = 0;
+    try {
+        step = team.run_some(&wake_at_ns, kSlicesPerTurn);
+        if (step == Team::Step::Done) status = team.end_main();
+    } catch (ExitProgram& exit) {
+        step = Team::Step::Done;
+        status = exit.code;
+    } catch (std::exception& e) {
+        std::fflush(stdout);
+        team.write_output(2, std::string("vb: internal error in a team: ") + e.what() + "\n");
+        step = Team::Step::Done;
+        status = 70;
+    }
+    switch (step) {
+        case Team::Step::Done: return end_team(driven, status);
+        case Team::Step::Yield:
+            // Posted, not deferred: behind every other team's turn.
+            asio::post(m_io, [this, driven] { take_turn(driven); });
+            return;
+        case Team::Step::Idle:
+            driven->scheduled.store(false);
+            // An event posted while the turn ended found it still scheduled.
+            if (team.has_events()) return schedule(driven);
+            if (wake_at_ns) {
+                driven->timer.expires_at(Clock::time_point(std::chrono::nanoseconds(wake_at_ns)));
+                driven->timer.async_wait([this, driven](const boost::system::error_code& ec) {
+                    if (!ec) schedule(driven);
+                });
+            }
+            return;
+    }
+}
+
+void Kernel::end_team(const std::shared_ptr<Driven>& driven, int status) {
+    unregister_team(driven->team);
+    {
+        std::lock_guard lock(m_mutex);
+        m_driven.erase(driven);
+    }
+    driven->timer.cancel();
+    auto done = std::move(driven->done);
+    done(status);
+}
 
 void Kernel::register_team(Team& team) {
     std::lock_guard lock(m_mutex);
@@ -220,7 +311,8 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
     w.u64be(to);
     w.u64be(from);
     message += bytes;
-    asio::post(m_io, [this, address, message = std::move(message), answer, node]() mutable {
+    // From the team's thread, when the strand is free: no other thread wakes.
+    asio::dispatch(m_strand, [this, address, message = std::move(message), answer, node]() mutable {
         if (!m_transport) return answer(RemoteStatus::Dead, "the kernel is stopping");
         m_transport->call(address, std::move(message), [answer, node](CallStatus status, std::string response) {
             if (status != CallStatus::Ok)
@@ -273,7 +365,7 @@ void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
     w.u64be(to);
     w.u64be(from);
     message += bytes;
-    asio::post(m_io, [this, address, message = std::move(message)]() mutable {
+    asio::dispatch(m_strand, [this, address, message = std::move(message)]() mutable {
         if (m_transport) m_transport->send_datagram(address, std::move(message));
     });
 }
@@ -323,7 +415,7 @@ void Kernel::tell_members(std::string message) {
         std::lock_guard lock(m_mutex);
         for (auto& [node, m] : m_members) addresses.push_back(m.address);
     }
-    asio::post(m_io, [this, addresses, message = std::move(message)] {
+    asio::dispatch(m_strand, [this, addresses, message = std::move(message)] {
         if (!m_transport) return;
         for (const Endpoint& a : addresses) m_transport->call(a, message, [](CallStatus, std::string) {});
     });
@@ -457,7 +549,7 @@ void Kernel::on_request(const RequestContext& context, std::string request) {
             e.token = add_responder([this, context](RemoteStatus status, std::string bytes) {
                 std::string answer(1, static_cast<char>(status == RemoteStatus::Ok ? kStatusOk : kStatusDead));
                 answer += bytes;
-                asio::post(m_io, [this, context, answer = std::move(answer)]() mutable {
+                asio::dispatch(m_strand, [this, context, answer = std::move(answer)]() mutable {
                     if (m_transport) m_transport->reply(context, std::move(answer));
                 });
             });
@@ -523,13 +615,16 @@ void Kernel::on_request(const RequestContext& context, std::string request) {
             r.raw(r.remaining(), &image);
             m_runs[run].asked = context;
             RunRequest request{run, std::move(args), std::string(image)};
-            on_run(std::move(request), [this, run](int status) {
-                asio::post(m_io, [this, run, status] {
-                    auto found = m_runs.find(run);
-                    if (found == m_runs.end()) return;
-                    found->second.finished = true;
-                    found->second.status = status;
-                    pump(run);
+            // Reading and loading the image is work for the pool, not the strand.
+            asio::post(m_io, [this, request = std::move(request), run]() mutable {
+                on_run(std::move(request), [this, run](int status) {
+                    asio::post(m_strand, [this, run, status] {
+                        auto found = m_runs.find(run);
+                        if (found == m_runs.end()) return;
+                        found->second.finished = true;
+                        found->second.status = status;
+                        pump(run);
+                    });
                 });
             });
             return;
@@ -587,7 +682,7 @@ void Kernel::on_datagram(const Endpoint&, uint32_t node, std::string message) {
 // ---- runs for other nodes ------------------------------------------------------------
 
 void Kernel::send_output(uint64_t run, int stream, std::string_view text) {
-    asio::post(m_io, [this, run, stream, text = std::string(text)]() mutable {
+    asio::dispatch(m_strand, [this, run, stream, text = std::string(text)]() mutable {
         auto found = m_runs.find(run);
         if (found == m_runs.end() || found->second.client_gone) return;
         auto& queue = found->second.queue;

@@ -2,9 +2,14 @@
 // the transport below, and between them routing (which team or node holds a
 // pid), membership (which nodes are in the cluster and alive) and groups.
 //
-// It runs the transport on a thread of its own; teams call it from theirs (the
-// RemotePort methods) and it answers them through Team::post. Kernels talk to
-// each other with the operations of kernel_ops.def.
+// A small pool of threads (one per CPU the process may use) runs the transport,
+// on a strand, and the node's teams, each on one thread at a time, taking turns:
+// a team runs until nothing of it can run, then its thread goes back to the
+// pool. What arrives for an idle team runs it on the thread that received it,
+// and a team's sends and replies go out from its own thread, so that a round
+// trip between nodes hands nothing over between threads. Teams call the kernel
+// through the RemotePort methods and it answers them through Team::post.
+// Kernels talk to each other with the operations of kernel_ops.def.
 #pragma once
 
 #include <atomic>
@@ -45,6 +50,7 @@ struct KernelOptions {
     std::chrono::milliseconds dead_after{1000};
     std::chrono::milliseconds heartbeat_every{200};
     FaultSettings faults;
+    unsigned threads = 0;  // the pool's size; 0: as many as the CPUs the process may use
 };
 
 // A program another node asked this one to run (`vb run --on`).
@@ -66,7 +72,7 @@ public:
     explicit Kernel(KernelOptions options);
     ~Kernel() override;
 
-    // Starts the kernel's thread; then joins the cluster through options.join.
+    // Starts the kernel's threads; then joins the cluster through options.join.
     // Returns false, with `error`, when no member answered.
     bool start(std::string* error);
     void stop();
@@ -75,16 +81,17 @@ public:
     std::vector<MemberInfo> members();
     TransportStats stats();
 
-    // Set by the host before start(): starts a run (on a thread of its own) and
-    // calls `finish` with its exit status when it ends; stops one.
+    // Set by the host before start(): starts a run (on one of the pool's threads,
+    // with run_team) and calls `finish` with its exit status when it ends; stops one.
     std::function<void(RunRequest, std::function<void(int)> finish)> on_run;
     std::function<void(uint64_t run)> on_stop;
     // A run's output, delivered in order to whoever asked for the run.
     void send_output(uint64_t run, int stream, std::string_view text);
 
-    // Teams this kernel delivers to; a team is registered while it may receive.
-    void register_team(Team& team);
-    void unregister_team(Team& team);
+    // Runs `team`, whose main process has started (Team::start_main), on the
+    // pool's threads until that process ends; then `done` gets the exit status,
+    // on one of those threads, and the team is the caller's again.
+    void run_team(Team& team, std::function<void(int status)> done);
 
     // RemotePort
     uint32_t node_id() const override { return m_node; }
@@ -114,6 +121,22 @@ private:
     };
     void pump(uint64_t run);
 
+    // A team the pool runs. `scheduled`: a turn of it is queued or running, and
+    // will look at its events again before the team counts as idle.
+    struct Driven {
+        Driven(Team& t, boost::asio::io_context& io, std::function<void(int)> d)
+            : team(t), timer(io), done(std::move(d)) {}
+        Team& team;
+        boost::asio::steady_timer timer;  // the team's next timer, while it is idle
+        std::function<void(int)> done;
+        std::atomic<bool> scheduled{false};
+    };
+    void schedule(const std::shared_ptr<Driven>& driven);
+    void take_turn(const std::shared_ptr<Driven>& driven);
+    void end_team(const std::shared_ptr<Driven>& driven, int status);
+    void register_team(Team& team);
+    void unregister_team(Team& team);
+
     void on_request(const RequestContext& context, std::string request);
     void on_datagram(const Endpoint& from, uint32_t node, std::string message);
     std::string hello_message() const;
@@ -128,21 +151,24 @@ private:
 
     KernelOptions m_options;
     uint32_t m_node;
+    unsigned m_pool_size;
     boost::asio::io_context m_io;
+    boost::asio::strand<boost::asio::io_context::executor_type> m_strand;  // the transport's, and m_runs'
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> m_work;
     std::unique_ptr<Transport> m_transport;
     Endpoint m_endpoint;
     std::unique_ptr<boost::asio::steady_timer> m_heartbeat;
-    std::thread m_thread;
+    std::vector<std::thread> m_threads;
     std::atomic<uint32_t> m_next_local{1};
 
     std::mutex m_mutex;  // guards everything below
     std::set<Team*> m_teams;
+    std::set<std::shared_ptr<Driven>> m_driven;
     std::unordered_map<uint64_t, Team*> m_local;      // pid -> team on this node
     std::map<uint32_t, Member> m_members;             // other nodes
     std::map<uint64_t, std::set<uint64_t>> m_groups;  // group -> members, cluster-wide
     std::unordered_map<uint64_t, Responder> m_responders;
-    std::map<uint64_t, Run> m_runs;  // only on the kernel's thread
+    std::map<uint64_t, Run> m_runs;  // only on the strand
     uint64_t m_next_token = 1;
 };
 

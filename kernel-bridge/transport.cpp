@@ -26,6 +26,7 @@ constexpr uint32_t kReportEvery = kWindow / 2;
 constexpr milliseconds kFirstRetransmit{20};
 constexpr milliseconds kLongestRetransmit{100};
 constexpr milliseconds kSweepEvery{500};
+constexpr milliseconds kTick{5};  // how often calls' retransmission and death are looked at
 constexpr int kSocketBuffer = 4 << 20;
 constexpr char kReportStalled = 1;  // a Missing report's flag: the receiver has waited in vain
 
@@ -103,13 +104,15 @@ std::string TransportStats::to_string() const {
     return buf;
 }
 
-Transport::Transport(asio::io_context& io, const Endpoint& bind, TransportOptions options)
-    : m_io(io),
-      m_socket(io),
-      m_sweep_timer(io),
+Transport::Transport(const asio::any_io_executor& executor, const Endpoint& bind, TransportOptions options)
+    : m_executor(executor),
+      m_socket(executor),
+      m_sweep_timer(executor),
+      m_tick_timer(executor),
       m_options(std::move(options)),
       m_random(m_options.faults.seed),
       m_buffer(kMaxPacket + 1),
+      m_auth(m_options.key),
       m_alive(std::make_shared<bool>(true)) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
     randombytes_buf(&m_incarnation, sizeof m_incarnation);
@@ -140,9 +143,14 @@ PacketHeader Transport::header(PacketKind kind, uint64_t incarnation, uint64_t t
     h.sequence = ++m_sequence;
     h.incarnation = incarnation;
     h.transaction = transaction;
+    if (incarnation == m_incarnation && kind != PacketKind::Datagram) h.acknowledged = oldest_outstanding();
     h.timestamp_ms = wall_ms();
     h.segments = 1;
     return h;
+}
+
+uint64_t Transport::oldest_outstanding() const {
+    return m_calls.empty() ? m_next_transaction + 1 : m_calls.begin()->first;
 }
 
 Transport::Outgoing Transport::cut(PacketKind kind, uint64_t incarnation, uint64_t transaction,
@@ -159,7 +167,7 @@ Transport::Outgoing Transport::cut(PacketKind kind, uint64_t incarnation, uint64
         size_t offset = size_t{s} * kMaxPayload;
         std::string_view piece(message.data() + std::min(offset, message.size()),
                                std::min(kMaxPayload, message.size() - std::min(offset, message.size())));
-        encode_packet(h, piece, m_options.key, out.packets[s]);
+        encode_packet(h, piece, m_auth, out.packets[s]);
     }
     return out;
 }
@@ -179,7 +187,7 @@ void Transport::send_control(const Endpoint& to, PacketKind kind, uint64_t incar
     PacketHeader h = header(kind, incarnation, transaction);
     h.message_size = static_cast<uint32_t>(payload.size());
     std::string bytes;
-    encode_packet(h, payload, m_options.key, bytes);
+    encode_packet(h, payload, m_auth, bytes);
     send_raw(to, std::move(bytes));
 }
 
@@ -270,7 +278,7 @@ void Transport::handle(const Endpoint& from, std::string_view datagram) {
     m_stats.packets_received++;
     PacketHeader h;
     std::string_view payload;
-    switch (decode_packet(datagram, m_options.key, &h, &payload)) {
+    switch (decode_packet(datagram, m_auth, &h, &payload)) {
         case PacketError::None: break;
         case PacketError::Short: m_stats.dropped_short++; return;
         case PacketError::BadMagic: m_stats.dropped_magic++; return;
@@ -301,11 +309,12 @@ void Transport::handle(const Endpoint& from, std::string_view datagram) {
 
 // Packets a client sends about a transaction it asked this node to serve.
 void Transport::handle_request_packet(const Endpoint& from, const PacketHeader& h, std::string_view payload) {
+    acknowledged(h);
     ServerKey key{h.source_node, h.incarnation, h.transaction};
     auto found = m_served.find(key);
     if (found == m_served.end()) {
-        auto forgotten = m_forgotten_up_to.find({h.source_node, h.incarnation});
-        bool old = forgotten != m_forgotten_up_to.end() && h.transaction <= forgotten->second;
+        auto client = m_clients.find({h.source_node, h.incarnation});
+        bool old = client != m_clients.end() && h.transaction <= client->second.forgotten_up_to;
         if (old) {
             m_stats.dropped_replay++;  // a late duplicate or a replay of a finished transaction
             return;
@@ -362,6 +371,20 @@ void Transport::handle_request_packet(const Endpoint& from, const PacketHeader& 
     }
 }
 
+// The client has the responses of its transactions below h.acknowledged: their
+// records go (any request for one is now a late duplicate), so that the reply
+// cache holds what may still be asked for, not the last 10 s of traffic.
+void Transport::acknowledged(const PacketHeader& h) {
+    if (h.acknowledged < 2) return;
+    Client& client = m_clients[{h.source_node, h.incarnation}];
+    if (h.acknowledged - 1 <= client.forgotten_up_to) return;
+    client.forgotten_up_to = h.acknowledged - 1;
+    while (!client.answered.empty() && client.answered.front() < h.acknowledged) {
+        m_served.erase(ServerKey{h.source_node, h.incarnation, client.answered.front()});
+        client.answered.pop_front();
+    }
+}
+
 // Packets a server sends about one of this node's calls.
 void Transport::handle_client_packet(const Endpoint& from, const PacketHeader& h, std::string_view payload) {
     auto found = h.incarnation == m_incarnation ? m_calls.find(h.transaction) : m_calls.end();
@@ -381,7 +404,9 @@ void Transport::handle_client_packet(const Endpoint& from, const PacketHeader& h
         case PacketKind::Response: {
             bool fresh_packet = accept(call.response, h, payload);
             if (call.response.complete()) {
-                send_control(from, PacketKind::Ack, h.incarnation, h.transaction);
+                // A group's bytes are worth freeing at once; a one-packet
+                // response is acknowledged by this client's next packet.
+                if (call.response.segments > 1) send_control(from, PacketKind::Ack, h.incarnation, h.transaction);
                 finish(h.transaction, CallStatus::Ok, std::move(call.response.data));
             } else if (call.response.segments > 1 && (!fresh_packet || call.response.since_report >= kReportEvery)) {
                 call.response.since_report = 0;
@@ -411,6 +436,8 @@ void Transport::reply(const RequestContext& context, std::string response) {
     ServerTransaction& t = found->second;
     if (response.size() > kMaxMessage) response.resize(0);  // the caller checks sizes; never send a bad group
     t.response = cut(PacketKind::Response, context.incarnation, context.transaction, response);
+    if (t.response.packets.size() == 1)
+        m_clients[{context.node, context.incarnation}].answered.push_back(context.transaction);
     t.state = ServerState::Done;
     t.touched = Clock::now();
     send_window(t.client, t.response, false);
@@ -422,7 +449,7 @@ void Transport::sweep() {
         ServerTransaction& t = it->second;
         bool forget = false;
         if (t.state == ServerState::Done && now - t.touched > m_options.reply_cache_for) {
-            uint64_t& up_to = m_forgotten_up_to[{it->first.node, it->first.incarnation}];
+            uint64_t& up_to = m_clients[{it->first.node, it->first.incarnation}].forgotten_up_to;
             up_to = std::max(up_to, it->first.transaction);
             forget = true;
         } else if (t.state == ServerState::Assembling && now - t.touched > 4 * m_options.dead_after) {
@@ -444,14 +471,13 @@ void Transport::sweep() {
 void Transport::call(const Endpoint& server, std::string request, ResponseHandler done, milliseconds time_limit) {
     uint64_t transaction = ++m_next_transaction;
     if (request.size() > kMaxMessage) {
-        asio::post(m_io, [done = std::move(done)] { done(CallStatus::Dead, "message over 64 MiB"); });
+        asio::post(m_executor, [done = std::move(done)] { done(CallStatus::Dead, "message over 64 MiB"); });
         return;
     }
     Call& call = m_calls[transaction];
     call.server = server;
     call.request = cut(PacketKind::Request, m_incarnation, transaction, request);
     call.done = std::move(done);
-    call.timer = std::make_unique<asio::steady_timer>(m_io);
     call.started = call.last_heard = Clock::now();
     call.deadline = time_limit.count() > 0 ? call.started + time_limit : Clock::time_point::max();
     call.interval = kFirstRetransmit;
@@ -461,14 +487,32 @@ void Transport::call(const Endpoint& server, std::string request, ResponseHandle
 
 void Transport::arm(uint64_t transaction) {
     Call& call = m_calls.at(transaction);
-    Clock::time_point at = std::min({Clock::now() + call.interval, call.deadline, call.last_heard + m_options.dead_after});
-    call.timer->expires_at(at);
+    call.next_check = std::min({Clock::now() + call.interval, call.deadline, call.last_heard + m_options.dead_after});
+    start_ticking();
+}
+
+// One timer for every call, not one per call: arming a timer of its own for
+// each call costs a system call per transaction.
+void Transport::start_ticking() {
+    if (m_ticking) return;
+    m_ticking = true;
+    m_tick_timer.expires_after(kTick);
     std::weak_ptr<bool> alive = m_alive;
-    call.timer->async_wait([this, alive, transaction](const boost::system::error_code& ec) {
+    m_tick_timer.async_wait([this, alive](const boost::system::error_code& ec) {
         auto still = alive.lock();
         if (!still || !*still || ec) return;
-        on_timer(transaction);
+        tick();
     });
+}
+
+void Transport::tick() {
+    m_ticking = false;
+    Clock::time_point now = Clock::now();
+    std::vector<uint64_t> due;
+    for (auto& [transaction, call] : m_calls)
+        if (call.next_check <= now) due.push_back(transaction);
+    for (uint64_t transaction : due) on_timer(transaction);  // may finish calls, or start new ones
+    if (!m_calls.empty()) start_ticking();
 }
 
 void Transport::on_timer(uint64_t transaction) {
@@ -497,7 +541,7 @@ void Transport::finish(uint64_t transaction, CallStatus status, std::string resp
     auto found = m_calls.find(transaction);
     if (found == m_calls.end()) return;
     ResponseHandler done = std::move(found->second.done);
-    m_calls.erase(found);  // cancels the timer
+    m_calls.erase(found);
     done(status, std::move(response));
 }
 
@@ -506,7 +550,7 @@ void Transport::send_datagram(const Endpoint& to, std::string message) {
     PacketHeader h = header(PacketKind::Datagram, m_incarnation, 0);
     h.message_size = static_cast<uint32_t>(message.size());
     std::string bytes;
-    encode_packet(h, message, m_options.key, bytes);
+    encode_packet(h, message, m_auth, bytes);
     send_raw(to, std::move(bytes));
 }
 
@@ -539,7 +583,7 @@ void Transport::send_raw(const Endpoint& to, std::string bytes) {
             continue;
         }
         m_stats.faults_delayed++;
-        auto timer = std::make_shared<asio::steady_timer>(m_io, milliseconds(delay));
+        auto timer = std::make_shared<asio::steady_timer>(m_executor, milliseconds(delay));
         std::weak_ptr<bool> alive = m_alive;
         timer->async_wait([this, alive, timer, to, bytes](const boost::system::error_code& ec) {
             auto still = alive.lock();

@@ -6,7 +6,9 @@
 // busy server from a dead one; datagrams. Every packet carries a MAC under the
 // cluster key; what fails a check is dropped and counted.
 //
-// A Transport lives on one Boost.Asio io_context and calls its handlers there.
+// A Transport lives on one Boost.Asio executor — an io_context run by one
+// thread, or a strand of one run by several — and calls its handlers there; it
+// must be called there too.
 // A seeded fault injector (drop, duplicate, reorder, delay) sits under the
 // sender for tests; it is off unless set.
 #pragma once
@@ -14,6 +16,7 @@
 #include <boost/asio.hpp>
 
 #include <chrono>
+#include <deque>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -74,7 +77,9 @@ public:
     using RequestHandler = std::function<void(const RequestContext&, std::string request)>;
     using DatagramHandler = std::function<void(const Endpoint& from, uint32_t node, std::string message)>;
 
-    Transport(boost::asio::io_context& io, const Endpoint& bind, TransportOptions options);
+    Transport(const boost::asio::any_io_executor& executor, const Endpoint& bind, TransportOptions options);
+    Transport(boost::asio::io_context& io, const Endpoint& bind, TransportOptions options)
+        : Transport(io.get_executor(), bind, std::move(options)) {}
     ~Transport();
     Transport(const Transport&) = delete;
     Transport& operator=(const Transport&) = delete;
@@ -114,8 +119,8 @@ private:
         Outgoing request;
         Incoming response;
         ResponseHandler done;
-        std::unique_ptr<boost::asio::steady_timer> timer;
         Clock::time_point started, last_heard, deadline;
+        Clock::time_point next_check;  // when tick() looks at it
         std::chrono::milliseconds interval{10};
         bool server_working = false;
         bool heard_from_server = false;
@@ -153,6 +158,8 @@ private:
     bool accept(Incoming& in, const PacketHeader& h, std::string_view payload);
 
     void arm(uint64_t transaction);
+    void start_ticking();
+    void tick();
     void on_timer(uint64_t transaction);
     void finish(uint64_t transaction, CallStatus status, std::string response);
     void sweep();
@@ -160,9 +167,11 @@ private:
     void send_raw(const Endpoint& to, std::string bytes);
     void send_now(const Endpoint& to, const std::string& bytes);
 
-    boost::asio::io_context& m_io;
+    boost::asio::any_io_executor m_executor;
     boost::asio::ip::udp::socket m_socket;
     boost::asio::steady_timer m_sweep_timer;
+    boost::asio::steady_timer m_tick_timer;
+    bool m_ticking = false;
     TransportOptions m_options;
     TransportStats m_stats;
     uint64_t m_incarnation;
@@ -170,14 +179,24 @@ private:
     mutable uint64_t m_sequence = 0;  // every packet's own number: the MAC's nonce
     std::mt19937_64 m_random;
     std::vector<char> m_buffer;
+    mutable PacketAuth m_auth;
     Endpoint m_from;
     RequestHandler m_on_request;
     DatagramHandler m_on_datagram;
-    std::unordered_map<uint64_t, Call> m_calls;
+    std::map<uint64_t, Call> m_calls;  // in order: the first is the oldest outstanding
     std::map<ServerKey, ServerTransaction> m_served;
-    // Per client incarnation: transactions at or below this were forgotten, so a
-    // request for one is a late duplicate or a replay, never new work.
-    std::map<std::pair<uint32_t, uint64_t>, uint64_t> m_forgotten_up_to;
+    // What the server side knows of one client incarnation.
+    struct Client {
+        // Transactions at or below this are over, so a request for one is a late
+        // duplicate or a replay, never new work.
+        uint64_t forgotten_up_to = 0;
+        // Its transactions answered in one packet, whose records wait for the
+        // client to acknowledge them (PacketHeader::acknowledged).
+        std::deque<uint64_t> answered;
+    };
+    std::map<std::pair<uint32_t, uint64_t>, Client> m_clients;
+    void acknowledged(const PacketHeader& h);
+    uint64_t oldest_outstanding() const;
     std::shared_ptr<bool> m_alive;  // timers of delayed packets check it after the transport is gone
 };
 

@@ -347,16 +347,22 @@ Process* Team::next_to_run() {
     return pop_runnable();
 }
 
-void Team::run_scheduler(Process& main) {
-    while (main.state != ProcessState::Done) {
+Team::Step Team::run_some(int64_t* wake_at_ns, unsigned max_slices) {
+    Process& main = *m_main;
+    *wake_at_ns = 0;
+    for (unsigned slices = 0; main.state != ProcessState::Done; slices++) {
         if (timers_to_check()) fire_timers(false);
         if (m_has_events.load(std::memory_order_acquire)) take_events();
         if (int stop = m_stop_code.load(std::memory_order_relaxed); stop >= 0) throw ExitProgram{stop};
+        if (max_slices && slices >= max_slices) return Step::Yield;
         Process* p = pop_runnable();
         if (!p) {
             if (m_options.port) {
-                wait_for_events();
-                continue;
+                fire_timers(false);
+                if (m_queue_head || m_has_events.load(std::memory_order_acquire)) continue;
+                if (!m_timers.empty()) *wake_at_ns = m_timers.top().deadline_ns;
+                std::fflush(stdout);  // what it printed shows while it waits
+                return Step::Idle;
             }
             if (!m_timers.empty()) {
                 fire_timers(true);
@@ -380,6 +386,7 @@ void Team::run_scheduler(Process& main) {
         }
         if (past_reduction_limit() && main.state != ProcessState::Done) stop_at_reduction_limit(main);
     }
+    return Step::Done;
 }
 
 void Team::charge_heap_work(uint64_t work_bytes) {
@@ -450,6 +457,7 @@ void Team::post(RemoteEvent event) {
         m_has_events.store(true, std::memory_order_release);
     }
     m_inbox_ready.notify_one();
+    if (m_ready) m_ready();
 }
 
 uint64_t Team::take_remote_request(uint64_t to, uint64_t from) {
@@ -470,22 +478,18 @@ void Team::take_events() {
     for (RemoteEvent& e : events) handle_event(e);
 }
 
-// Nothing can run: sleep until the next timer or the next event, whichever
-// comes first.
-void Team::wait_for_events() {
+// Nothing can run: sleep until the next timer (at `wake_at_ns`, 0 for none) or
+// the next event, whichever comes first.
+void Team::wait_for_events(int64_t wake_at_ns) {
     std::fflush(stdout);
-    {
-        std::unique_lock lock(m_inbox_mutex);
-        auto ready = [this] { return !m_inbox.empty(); };
-        if (m_timers.empty()) {
-            m_inbox_ready.wait(lock, ready);
-        } else {
-            auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(m_timers.top().deadline_ns));
-            m_inbox_ready.wait_until(lock, deadline, ready);
-        }
+    std::unique_lock lock(m_inbox_mutex);
+    auto ready = [this] { return !m_inbox.empty(); };
+    if (!wake_at_ns) {
+        m_inbox_ready.wait(lock, ready);
+    } else {
+        auto deadline = std::chrono::steady_clock::time_point(std::chrono::nanoseconds(wake_at_ns));
+        m_inbox_ready.wait_until(lock, deadline, ready);
     }
-    fire_timers(false);
-    take_events();
 }
 
 void Team::handle_event(RemoteEvent& e) {
@@ -528,23 +532,25 @@ void Team::handle_event(RemoteEvent& e) {
     }
 }
 
-int Team::run_main(ModuleObj* module, Value* result) {
+bool Team::start_main(ModuleObj* module) {
     module->state = ModuleState::Running;
     ClosureObj* top = heap.new_closure(module->protos[module->top_level], 0);
-    Process* main;
     try {
-        main = spawn(make_function(top), nullptr, 0);
+        m_main = spawn(make_function(top), nullptr, 0);
     } catch (VmError& error) {
         // A top level that wants arguments: only a malformed image has one.
         write_output(2, "error[:" + std::string(error_kind_name(error.kind)) + "]: " + error.message + "\n");
-        return 1;
+        return false;
     }
-    m_main = main;
     m_reductions = 0;
     m_heap_work_charged = heap.work_bytes();
     m_in_slice = false;  // exit(n) may have thrown out of the last run's slice
+    return true;
+}
+
+int Team::end_main(Value* result) {
+    Process* main = m_main;
     int status = 0;
-    run_scheduler(*main);
     if (main->failed) {
         std::fflush(stdout);
         write_output(2, describe_error(main->outcome) + main->failure_trace);
@@ -555,6 +561,13 @@ int Team::run_main(ModuleObj* module, Value* result) {
     m_main = nullptr;
     forget_process(main->pid());
     return status;
+}
+
+int Team::run_main(ModuleObj* module, Value* result) {
+    if (!start_main(module)) return 1;
+    int64_t wake_at_ns;
+    while (run_some(&wake_at_ns) == Step::Idle) wait_for_events(wake_at_ns);
+    return end_main(result);
 }
 
 }  // namespace vb

@@ -78,6 +78,23 @@ public:
     // the top level (for the REPL).
     int run_main(ModuleObj* module, Value* result = nullptr);
 
+    // run_main in steps, for a team that a node's threads take turns to run
+    // (kernel-bridge/kernel.cpp) instead of a thread of its own. start_main
+    // returns false (the error reported) when the module cannot start; then
+    // run_some runs processes until the main process ends (Done), nothing can run
+    // until an event or the timer at *wake_at_ns (Idle; 0: no timer), or
+    // `max_slices` time slices have passed (Yield: others' turn); end_main
+    // reports the outcome and returns the exit status as run_main does. exit(n)
+    // throws ExitProgram out of run_some.
+    enum class Step { Done, Idle, Yield };
+    bool start_main(ModuleObj* module);
+    Step run_some(int64_t* wake_at_ns, unsigned max_slices = 0);
+    int end_main(Value* result = nullptr);
+    // Whether posted events wait to be taken, and what to call when one is
+    // posted: how whoever drives the team learns that an idle team can go on.
+    bool has_events() const { return m_has_events.load(std::memory_order_acquire); }
+    void on_ready(std::function<void()> hook) { m_ready = std::move(hook); }
+
     // Processes and the scheduler (proc/scheduler.cpp).
     Process* spawn(Value function, const Value* args, uint32_t count);
     Process* find_process(uint64_t pid);
@@ -151,7 +168,6 @@ public:
     SymbolObj* sym_trace = nullptr;
 
 private:
-    void run_scheduler(Process& main);
     Process* pop_runnable();
     bool timers_to_check();  // every 64 scheduling rounds, if any timer is pending
     unsigned m_rounds = 0;
@@ -165,7 +181,7 @@ private:
     void finish(Process& p);
     void fire_timers(bool wait);
     void take_events();
-    void wait_for_events();
+    void wait_for_events(int64_t wake_at_ns);
     void handle_event(RemoteEvent& event);
     TeamOptions m_options;
     ModuleObj* m_prelude = nullptr;
@@ -201,6 +217,7 @@ private:
     std::vector<RemoteEvent> m_inbox;
     std::atomic<bool> m_has_events{false};
     std::atomic<int> m_stop_code{-1};
+    std::function<void()> m_ready;
     std::map<std::pair<uint64_t, uint64_t>, uint64_t> m_remote_requests;  // (to, from) -> token
 };
 

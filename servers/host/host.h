@@ -36,6 +36,9 @@ OpenedImage open_image(Session& session, std::string_view file_bytes, const imag
 // Verifies and loads `image` into the session's team and runs its entry module.
 // Returns the exit status (0, 1 for an uncaught error, 2 for a rejected image).
 int run_image(Session& session, const image::Image& image, Value* result = nullptr);
+// The same without running it: the entry module, or nullptr with the exit
+// status in *status and the error on stderr.
+ModuleObj* load_image(Session& session, const image::Image& image, int* status);
 
 // Runs a program file's bytes in the session: an image (opened, and signed by
 // `trusted` when given) or source (compiled; `repl`: as a REPL line, whose value
@@ -43,6 +46,10 @@ int run_image(Session& session, const image::Image& image, Value* result = nullp
 // image, 1 for a compile error or an uncaught error. exit(n) throws ExitProgram.
 int run_program(Session& session, const std::string& path, const std::string& bytes,
                 const image::PublicKey* trusted, bool repl = false);
+
+// The same without running it (see load_image).
+ModuleObj* load_program(Session& session, const std::string& path, const std::string& bytes,
+                        const image::PublicKey* trusted, bool repl, int* status);
 
 // Compiles source into image file bytes that name the stdlib they need; false,
 // with the diagnostics on stderr, when it does not compile.

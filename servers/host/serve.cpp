@@ -1,6 +1,8 @@
-// servers/host/serve.cpp — `vb serve`, a node: the kernel (kernel-bridge/) on
-// its own thread and every program named on the command line as a team on a
-// thread of its own; and `vb nodes`, which asks a node who is in the cluster.
+// servers/host/serve.cpp — `vb serve`, a node: the kernel (kernel-bridge/) and
+// every program named on the command line as a team that the kernel's threads
+// run; `vb run --on`, which runs a program on a node; and `vb nodes`, which
+// asks a node who is in the cluster.
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -40,25 +42,25 @@ Endpoint endpoint_or_usage(const std::string& text, const char* what) {
     return endpoint;
 }
 
-// One program as a team of the node; its exit is reported on stderr.
-void run_team(kernel::Kernel& node, TeamOptions options, std::string path) {
+// One program as a team of the node, on the node's threads; its exit is
+// reported on stderr. Compiling and loading happen here, on the caller's thread.
+void start_team(kernel::Kernel& node, TeamOptions options, const std::string& path) {
     options.port = &node;
-    Session session = start_session(options);
-    node.register_team(*session.team);
+    auto session = std::make_shared<Session>(start_session(options));
     std::string source;
     int status = 2;
-    if (!read_file(path, &source)) {
-        std::fprintf(stderr, "vb serve: cannot open '%s'\n", path.c_str());
-    } else {
-        try {
-            status = run_program(session, path, source, nullptr);
-        } catch (ExitProgram& exit) {
-            status = exit.code;
-        }
-    }
-    std::fflush(stdout);
-    node.unregister_team(*session.team);
-    std::fprintf(stderr, "vb serve: team %s ended with status %d\n", path.c_str(), status);
+    ModuleObj* entry = nullptr;
+    if (!read_file(path, &source)) std::fprintf(stderr, "vb serve: cannot open '%s'\n", path.c_str());
+    else entry = load_program(*session, path, source, nullptr, false, &status);
+    auto ended = [path](int status) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "vb serve: team %s ended with status %d\n", path.c_str(), status);
+    };
+    if (!entry || !session->team->start_main(entry)) return ended(entry ? 1 : status);
+    node.run_team(*session->team, [session, ended](int status) mutable {
+        ended(status);
+        session.reset();
+    });
 }
 
 // The runs this node does for others, by run id, so that Stop finds them.
@@ -72,26 +74,25 @@ void run_for_client(kernel::Kernel& node, TeamOptions options, kernel::RunReques
     options.port = &node;
     options.args = request.args;
     options.output = [&node, id](int stream, std::string_view text) { node.send_output(id, stream, text); };
-    Session session = start_session(options);
-    node.register_team(*session.team);
-    {
-        std::lock_guard lock(g_runs_mutex);
-        g_runs[id] = session.team.get();
-    }
+    auto session = std::make_shared<Session>(start_session(options));
     int status = 2;
-    try {
-        OpenedImage opened = open_image(session, request.image, nullptr);
-        if (!opened.ok) node.send_output(id, 2, "vb: the image: " + opened.error + "\n");
-        else status = run_image(session, opened.image);
-    } catch (ExitProgram& exit) {
-        status = exit.code;
-    }
+    ModuleObj* entry = nullptr;
+    OpenedImage opened = open_image(*session, request.image, nullptr);
+    if (!opened.ok) node.send_output(id, 2, "vb: the image: " + opened.error + "\n");
+    else entry = load_image(*session, opened.image, &status);
+    if (!entry || !session->team->start_main(entry)) return finish(entry ? 1 : status);
     {
         std::lock_guard lock(g_runs_mutex);
-        g_runs.erase(id);
+        g_runs[id] = session->team.get();
     }
-    node.unregister_team(*session.team);
-    finish(status);
+    node.run_team(*session->team, [session, id, finish](int status) mutable {
+        {
+            std::lock_guard lock(g_runs_mutex);
+            g_runs.erase(id);
+        }
+        session.reset();
+        finish(status);
+    });
 }
 
 // The cluster key: from `path`, or (path empty) from ~/.vb/cluster.key, made with
@@ -160,6 +161,12 @@ int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
     node.key = key_or_exit(key_path, key_path.empty());
     if (node.name.empty()) node.name = "node-" + std::to_string(node.listen.port());
 
+    // Messages of a MiB or more pass through fresh buffers at each step (packets,
+    // reassembly, decoding); glibc would map and unmap each, and the page faults
+    // would cost more than the copies. Kept in the heap, freed memory is reused.
+    mallopt(M_MMAP_THRESHOLD, 128 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+
     // Signals go to the thread that waits for them, not to the teams.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
@@ -169,7 +176,7 @@ int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
 
     kernel::Kernel kernel(node);
     kernel.on_run = [&kernel, options](kernel::RunRequest request, std::function<void(int)> finish) {
-        std::thread(run_for_client, std::ref(kernel), options, std::move(request), std::move(finish)).detach();
+        run_for_client(kernel, options, std::move(request), std::move(finish));
     };
     kernel.on_stop = [](uint64_t run) {
         std::lock_guard lock(g_runs_mutex);
@@ -185,7 +192,7 @@ int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
     std::fprintf(stderr, "vb serve: node %s (id %u) listening on %s:%u, %zu nodes in the cluster\n", node.name.c_str(),
                  kernel.node_id(), at.address().to_string().c_str(), at.port(), kernel.members().size());
     std::fflush(stderr);
-    for (const std::string& program : programs) std::thread(run_team, std::ref(kernel), options, program).detach();
+    for (const std::string& program : programs) start_team(kernel, options, program);
 
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);

@@ -110,29 +110,36 @@ OpenedImage open_image(Session& session, std::string_view file_bytes, const imag
     return opened;
 }
 
-int run_image(Session& session, const image::Image& image, Value* result) {
+ModuleObj* load_image(Session& session, const image::Image& image, int* status) {
     image::VerifyResult check = image::verify(image, session.builtins.size());
     if (!check.ok) {
         std::fprintf(stderr, "vb: the compiled program is malformed: %s\n", check.message().c_str());
-        return 2;
+        *status = 2;
+        return nullptr;
     }
-    ModuleObj* entry = session.team->load(image);
-    return session.team->run_main(entry, result);
+    return session.team->load(image);
+}
+
+int run_image(Session& session, const image::Image& image, Value* result) {
+    int status = 0;
+    ModuleObj* entry = load_image(session, image, &status);
+    return entry ? session.team->run_main(entry, result) : status;
 }
 
 }  // namespace vb::host
 
 namespace vb::host {
 
-int run_program(Session& session, const std::string& path, const std::string& bytes,
-                const image::PublicKey* trusted, bool repl) {
+ModuleObj* load_program(Session& session, const std::string& path, const std::string& bytes,
+                        const image::PublicKey* trusted, bool repl, int* status) {
     if (image::is_image_file(bytes)) {
         OpenedImage opened = open_image(session, bytes, trusted);
         if (!opened.ok) {
             std::fprintf(stderr, "vb: %s: %s\n", path.c_str(), opened.error.c_str());
-            return 2;
+            *status = 2;
+            return nullptr;
         }
-        return run_image(session, opened.image);
+        return load_image(session, opened.image, status);
     }
     compiler::CompileOptions options;
     options.builtins = session.builtins;
@@ -141,10 +148,19 @@ int run_program(Session& session, const std::string& path, const std::string& by
     if (!compiled.ok) {
         std::fflush(stdout);
         std::fputs(compiled.errors.c_str(), stderr);
-        return 1;
+        *status = 1;
+        return nullptr;
     }
+    return load_image(session, compiled.image, status);
+}
+
+int run_program(Session& session, const std::string& path, const std::string& bytes,
+                const image::PublicKey* trusted, bool repl) {
+    int status = 0;
+    ModuleObj* entry = load_program(session, path, bytes, trusted, repl, &status);
+    if (!entry) return status;
     Value result;
-    int status = run_image(session, compiled.image, &result);
+    status = session.team->run_main(entry, &result);
     if (repl && status == 0 && !result.is_nil()) std::printf("%s\n", to_repr(result).c_str());
     return status;
 }
