@@ -23,7 +23,7 @@ enum class PacketKind : uint8_t {
 const char* packet_kind_name(PacketKind kind);
 
 constexpr uint16_t kPacketMagic = 0x5642;
-constexpr uint8_t kProtocolVersion = 1;
+constexpr uint8_t kProtocolVersion = 2;
 constexpr size_t kHeaderSize = 0
 #define HEADER_FIELD(name, type, bytes, doc) +bytes
 #include "kernel-bridge/protocol.def"
@@ -48,11 +48,32 @@ struct PacketHeader {
 enum class PacketError : uint8_t { None, Short, BadMagic, BadVersion, BadKind, BadFields, BadMac };
 const char* packet_error_name(PacketError error);
 
+// The cluster key and what it derives: the MAC's first step (HChaCha20 of the
+// key and the nonce's first 16 bytes, which name the sending transport) is the
+// same for every packet of a sender, so it is done once per sender, not per
+// packet. Not thread-safe: one per transport.
+class PacketAuth {
+public:
+    explicit PacketAuth(const ClusterKey& key) : m_key(key) {}
+    // The subkey for packets from (sender, node).
+    const uint8_t* subkey(uint64_t sender, uint32_t node);
+
+private:
+    struct Derived {
+        uint64_t sender = 0;
+        uint32_t node = 0;
+        bool valid = false;
+        uint8_t subkey[kKeySize];
+    };
+    ClusterKey m_key;
+    Derived m_cache[16];  // direct-mapped by sender
+};
+
 // Appends header + payload + MAC to `out` (header.payload_size is set from `payload`).
-void encode_packet(PacketHeader header, std::string_view payload, const ClusterKey& key, std::string& out);
+void encode_packet(PacketHeader header, std::string_view payload, PacketAuth& auth, std::string& out);
 
 // Checks and splits one received datagram.
-PacketError decode_packet(std::string_view datagram, const ClusterKey& key, PacketHeader* header,
+PacketError decode_packet(std::string_view datagram, PacketAuth& auth, PacketHeader* header,
                           std::string_view* payload);
 
 }  // namespace vb::kernel
