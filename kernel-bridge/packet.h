@@ -69,6 +69,11 @@ private:
     Derived m_cache[16];  // direct-mapped by sender
 };
 
+// Writes the header's bytes (kHeaderSize) and the MAC over them and `payload`
+// (kMacSize): a packet is header ‖ payload ‖ MAC, which a sender may send as
+// three pieces without copying the payload (header.payload_size is set from it).
+void seal_packet(PacketHeader header, std::string_view payload, PacketAuth& auth, char* header_bytes, char* mac);
+
 // Appends header + payload + MAC to `out` (header.payload_size is set from `payload`).
 void encode_packet(PacketHeader header, std::string_view payload, PacketAuth& auth, std::string& out);
 

@@ -153,31 +153,34 @@ uint64_t Transport::oldest_outstanding() const {
     return m_calls.empty() ? m_next_transaction + 1 : m_calls.begin()->first;
 }
 
+std::string_view Transport::Outgoing::payload(uint32_t s) const {
+    size_t offset = std::min(size_t{s} * kMaxPayload, message.size());
+    return std::string_view(message).substr(offset, kMaxPayload);
+}
+
 Transport::Outgoing Transport::cut(PacketKind kind, uint64_t incarnation, uint64_t transaction,
-                                   const std::string& message) const {
+                                   std::string message) const {
     Outgoing out;
-    uint32_t segments = static_cast<uint32_t>(std::max<size_t>(1, (message.size() + kMaxPayload - 1) / kMaxPayload));
-    out.packets.resize(segments);
+    out.message = std::move(message);
+    uint32_t segments = static_cast<uint32_t>(std::max<size_t>(1, (out.message.size() + kMaxPayload - 1) / kMaxPayload));
+    out.frames.resize(segments);
     PacketHeader h = header(kind, incarnation, transaction);
     h.segments = segments;
-    h.message_size = static_cast<uint32_t>(message.size());
+    h.message_size = static_cast<uint32_t>(out.message.size());
     for (uint32_t s = 0; s < segments; s++) {
         h.segment = s;
         h.sequence = ++m_sequence;
-        size_t offset = size_t{s} * kMaxPayload;
-        std::string_view piece(message.data() + std::min(offset, message.size()),
-                               std::min(kMaxPayload, message.size() - std::min(offset, message.size())));
-        encode_packet(h, piece, m_auth, out.packets[s]);
+        seal_packet(h, out.payload(s), m_auth, out.frames[s].header, out.frames[s].mac);
     }
     return out;
 }
 
 void Transport::send_window(const Endpoint& to, Outgoing& out, bool resend) {
-    uint32_t end = std::min<uint32_t>(out.acknowledged + kWindow, static_cast<uint32_t>(out.packets.size()));
+    uint32_t end = std::min<uint32_t>(out.acknowledged + kWindow, static_cast<uint32_t>(out.count()));
     uint32_t from = resend ? out.acknowledged : std::max(out.sent_up_to, out.acknowledged);
     for (uint32_t s = from; s < end; s++) {
         if (s < out.sent_up_to) m_stats.retransmissions++;
-        send_raw(to, out.packets[s]);
+        send_packet(to, out, s);
     }
     out.sent_up_to = std::max(out.sent_up_to, end);
 }
@@ -211,7 +214,7 @@ void Transport::apply_missing(const Endpoint& to, Outgoing& out, std::string_vie
     uint32_t prefix = static_cast<uint32_t>(get_be(payload.data(), 4));
     uint64_t bits = get_be(payload.data() + 4, 8);
     bool stalled = payload[12] & kReportStalled;
-    if (prefix > out.packets.size()) return;
+    if (prefix > out.count()) return;
     out.acknowledged = std::max(out.acknowledged, prefix);
     // A hole below a packet that did arrive was lost (or overtaken): send it
     // again. Holes above the highest arrival may still be on their way, unless
@@ -220,9 +223,9 @@ void Transport::apply_missing(const Endpoint& to, Outgoing& out, std::string_vie
     if (stalled) highest = static_cast<int>(std::min<uint32_t>(64, out.sent_up_to - std::min(out.sent_up_to, prefix)));
     for (int i = 0; i < highest; i++) {
         uint32_t s = prefix + static_cast<uint32_t>(i);
-        if (!(bits >> i & 1) && s < out.packets.size()) {
+        if (!(bits >> i & 1) && s < out.count()) {
             m_stats.retransmissions++;
-            send_raw(to, out.packets[s]);
+            send_packet(to, out, s);
         }
     }
     send_window(to, out, false);
@@ -352,17 +355,17 @@ void Transport::handle_request_packet(const Endpoint& from, const PacketHeader& 
             m_stats.duplicate_requests++;
             if (t.state == ServerState::Working)
                 send_control(from, PacketKind::Working, h.incarnation, h.transaction);
-            else if (!t.response.packets.empty())
+            else if (t.response.count() > 0)
                 send_window(from, t.response, true);
             return;
         case PacketKind::Probe:
             if (t.state == ServerState::Working) send_control(from, PacketKind::Working, h.incarnation, h.transaction);
-            else if (t.state == ServerState::Done && !t.response.packets.empty()) send_window(from, t.response, true);
+            else if (t.state == ServerState::Done && t.response.count() > 0) send_window(from, t.response, true);
             else if (t.state == ServerState::Assembling)
                 report_missing(from, PacketKind::RequestMissing, h.incarnation, h.transaction, t.request, true);
             return;
         case PacketKind::ResponseMissing:
-            if (t.state == ServerState::Done && !t.response.packets.empty()) apply_missing(from, t.response, payload);
+            if (t.state == ServerState::Done && t.response.count() > 0) apply_missing(from, t.response, payload);
             return;
         case PacketKind::Ack:
             if (t.state == ServerState::Done) t.response = Outgoing();  // keep the record, drop the bytes
@@ -416,7 +419,7 @@ void Transport::handle_client_packet(const Endpoint& from, const PacketHeader& h
         }
         case PacketKind::Working:
             call.server_working = true;
-            call.request.acknowledged = static_cast<uint32_t>(call.request.packets.size());
+            call.request.acknowledged = static_cast<uint32_t>(call.request.count());
             return;
         case PacketKind::Unknown:
             call.server_working = false;
@@ -435,8 +438,8 @@ void Transport::reply(const RequestContext& context, std::string response) {
     if (found == m_served.end() || found->second.state != ServerState::Working) return;
     ServerTransaction& t = found->second;
     if (response.size() > kMaxMessage) response.resize(0);  // the caller checks sizes; never send a bad group
-    t.response = cut(PacketKind::Response, context.incarnation, context.transaction, response);
-    if (t.response.packets.size() == 1)
+    t.response = cut(PacketKind::Response, context.incarnation, context.transaction, std::move(response));
+    if (t.response.count() == 1)
         m_clients[{context.node, context.incarnation}].answered.push_back(context.transaction);
     t.state = ServerState::Done;
     t.touched = Clock::now();
@@ -476,7 +479,7 @@ void Transport::call(const Endpoint& server, std::string request, ResponseHandle
     }
     Call& call = m_calls[transaction];
     call.server = server;
-    call.request = cut(PacketKind::Request, m_incarnation, transaction, request);
+    call.request = cut(PacketKind::Request, m_incarnation, transaction, std::move(request));
     call.done = std::move(done);
     call.started = call.last_heard = Clock::now();
     call.deadline = time_limit.count() > 0 ? call.started + time_limit : Clock::time_point::max();
@@ -524,8 +527,8 @@ void Transport::on_timer(uint64_t transaction) {
     if (now - call.last_heard >= m_options.dead_after) return finish(transaction, CallStatus::Dead, "");
     if (call.response.started) {
         report_missing(call.server, PacketKind::ResponseMissing, m_incarnation, transaction, call.response, true);
-    } else if (call.server_working || call.request.acknowledged >= call.request.packets.size() ||
-               (call.request.packets.size() > 1 && call.heard_from_server)) {
+    } else if (call.server_working || call.request.acknowledged >= call.request.count() ||
+               (call.request.count() > 1 && call.heard_from_server)) {
         // The server holds the request, or part of a group: ask rather than
         // flood it with a window it may already have.
         m_stats.probes++;
@@ -561,6 +564,23 @@ void Transport::send_now(const Endpoint& to, const std::string& bytes) {
     m_socket.send_to(asio::buffer(bytes), to, 0, ec);
     // A full socket buffer loses the packet as the network would: retransmission
     // recovers it.
+    m_stats.packets_sent++;
+}
+
+void Transport::send_packet(const Endpoint& to, const Outgoing& out, uint32_t s) {
+    const Outgoing::Frame& frame = out.frames[s];
+    std::string_view payload = out.payload(s);
+    if (m_options.faults.any()) {
+        std::string bytes;
+        bytes.reserve(kHeaderSize + payload.size() + kMacSize);
+        bytes.append(frame.header, kHeaderSize).append(payload).append(frame.mac, kMacSize);
+        return send_raw(to, std::move(bytes));
+    }
+    std::array<asio::const_buffer, 3> pieces{asio::buffer(frame.header, kHeaderSize),
+                                             asio::buffer(payload.data(), payload.size()),
+                                             asio::buffer(frame.mac, kMacSize)};
+    boost::system::error_code ec;
+    m_socket.send_to(pieces, to, 0, ec);  // lost when the buffer is full, as on a network
     m_stats.packets_sent++;
 }
 

@@ -15,6 +15,7 @@
 
 #include <boost/asio.hpp>
 
+#include <array>
 #include <chrono>
 #include <deque>
 #include <cstdint>
@@ -102,7 +103,16 @@ private:
     // A message cut into packets, sent in a window that the receiver's Missing
     // reports move forward.
     struct Outgoing {
-        std::vector<std::string> packets;
+        // Packet s is frames[s].header ‖ message[s × kMaxPayload, +kMaxPayload) ‖
+        // frames[s].mac, sent as three pieces: the message is never copied.
+        struct Frame {
+            char header[kHeaderSize];
+            char mac[kMacSize];
+        };
+        std::string message;
+        std::vector<Frame> frames;
+        size_t count() const { return frames.size(); }
+        std::string_view payload(uint32_t s) const;
         uint32_t acknowledged = 0;  // every packet below this one has arrived
         uint32_t sent_up_to = 0;    // packets below this one were sent at least once
     };
@@ -148,7 +158,8 @@ private:
     bool fresh(const PacketHeader& h);
 
     PacketHeader header(PacketKind kind, uint64_t incarnation, uint64_t transaction) const;
-    Outgoing cut(PacketKind kind, uint64_t incarnation, uint64_t transaction, const std::string& message) const;
+    Outgoing cut(PacketKind kind, uint64_t incarnation, uint64_t transaction, std::string message) const;
+    void send_packet(const Endpoint& to, const Outgoing& out, uint32_t s);
     void send_window(const Endpoint& to, Outgoing& out, bool resend);
     void send_control(const Endpoint& to, PacketKind kind, uint64_t incarnation, uint64_t transaction,
                       std::string_view payload = {});
