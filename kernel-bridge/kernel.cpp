@@ -28,6 +28,17 @@ constexpr uint8_t kStatusDead = 1;
 
 std::string op_message(Op op) { return std::string(1, static_cast<char>(op)); }
 
+// Send and Datagram messages are op, u64 to, u64 from, value: the header fills
+// the room a team leaves before the encoded value (vm/remote.h).
+static_assert(1 + 8 + 8 == kMessageHeadroom);
+void write_message_header(std::string& message, Op op, uint64_t to, uint64_t from) {
+    message[0] = static_cast<char>(op);
+    for (int i = 0; i < 8; i++) {
+        message[1 + i] = static_cast<char>(to >> (56 - 8 * i));
+        message[9 + i] = static_cast<char>(from >> (56 - 8 * i));
+    }
+}
+
 // A team's turn on a pool thread, in time slices, when others wait for one.
 constexpr unsigned kSlicesPerTurn = 16;
 
@@ -275,7 +286,7 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
         e.to = from;
         e.from = to;
         e.status = status;
-        if (status == RemoteStatus::Ok) e.bytes = std::move(reply);
+        if (status == RemoteStatus::Ok) e.bytes = std::move(reply), e.offset = kReplyHeadroom;
         else e.why = std::move(reply);
         post_to_team(sender, std::move(e));
     };
@@ -293,6 +304,7 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
         e.from = from;
         e.token = add_responder(answer);
         e.bytes = std::move(bytes);
+        e.offset = kMessageHeadroom;
         post_to_team(target, std::move(e));
         return;
     }
@@ -306,20 +318,17 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
         }
         address = member->second.address;
     }
-    std::string message = op_message(Op::Send);
-    wire::Writer w(message);
-    w.u64be(to);
-    w.u64be(from);
-    message += bytes;
+    write_message_header(bytes, Op::Send, to, from);
     // From the team's thread, when the strand is free: no other thread wakes.
-    asio::dispatch(m_strand, [this, address, message = std::move(message), answer, node]() mutable {
+    asio::dispatch(m_strand, [this, address, message = std::move(bytes), answer, node]() mutable {
         if (!m_transport) return answer(RemoteStatus::Dead, "the kernel is stopping");
         m_transport->call(address, std::move(message), [answer, node](CallStatus status, std::string response) {
             if (status != CallStatus::Ok)
                 return answer(RemoteStatus::Dead, "node " + std::to_string(node) + " does not answer");
             if (response.empty()) return answer(RemoteStatus::Dead, "an empty answer");
-            uint8_t code = static_cast<uint8_t>(response[0]);
-            answer(code == kStatusOk ? RemoteStatus::Ok : RemoteStatus::Dead, response.substr(1));
+            // Ok: the value after the status byte, which is the reply's headroom.
+            if (static_cast<uint8_t>(response[0]) == kStatusOk) return answer(RemoteStatus::Ok, std::move(response));
+            answer(RemoteStatus::Dead, response.substr(1));
         });
     });
 }
@@ -350,6 +359,7 @@ void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
         e.to = to;
         e.from = from;
         e.bytes = std::move(bytes);
+        e.offset = kMessageHeadroom;
         post_to_team(target, std::move(e));
         return;
     }
@@ -360,12 +370,8 @@ void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
         if (member == m_members.end()) return;
         address = member->second.address;
     }
-    std::string message = op_message(Op::Datagram);
-    wire::Writer w(message);
-    w.u64be(to);
-    w.u64be(from);
-    message += bytes;
-    asio::dispatch(m_strand, [this, address, message = std::move(message)]() mutable {
+    write_message_header(bytes, Op::Datagram, to, from);
+    asio::dispatch(m_strand, [this, address, message = std::move(bytes)]() mutable {
         if (m_transport) m_transport->send_datagram(address, std::move(message));
     });
 }
@@ -545,10 +551,16 @@ void Kernel::on_request(const RequestContext& context, std::string request) {
             e.kind = RemoteEvent::Kind::Request;
             e.to = to;
             e.from = from;
-            e.bytes = request.substr(1 + 16);
+            e.bytes = std::move(request);
+            e.offset = kMessageHeadroom;
             e.token = add_responder([this, context](RemoteStatus status, std::string bytes) {
-                std::string answer(1, static_cast<char>(status == RemoteStatus::Ok ? kStatusOk : kStatusDead));
-                answer += bytes;
+                std::string answer;
+                if (status == RemoteStatus::Ok) {
+                    answer = std::move(bytes);  // the status byte goes in the reply's headroom
+                    answer[0] = static_cast<char>(kStatusOk);
+                } else {
+                    answer = std::string(1, static_cast<char>(kStatusDead)) + bytes;
+                }
                 asio::dispatch(m_strand, [this, context, answer = std::move(answer)]() mutable {
                     if (m_transport) m_transport->reply(context, std::move(answer));
                 });
@@ -671,7 +683,8 @@ void Kernel::on_datagram(const Endpoint&, uint32_t node, std::string message) {
             e.kind = RemoteEvent::Kind::Datagram;
             e.to = to;
             e.from = from;
-            e.bytes = message.substr(1 + 16);
+            e.bytes = std::move(message);
+            e.offset = kMessageHeadroom;
             post_to_team(target, std::move(e));
             return;
         }

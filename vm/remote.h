@@ -11,11 +11,18 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vb {
 
 class Team;
+
+// A message the port carries is encoded after room for the kernel's own header
+// (operation, to, from; or a reply's status), so that the kernel writes its
+// header in place instead of copying a message of up to 64 MiB behind it.
+constexpr size_t kMessageHeadroom = 17;  // before a request or a datagram
+constexpr size_t kReplyHeadroom = 1;     // before a reply
 
 enum class RemoteStatus : uint8_t { Ok, Dead, Timeout };
 
@@ -26,8 +33,10 @@ struct RemoteEvent {
     uint64_t from = 0;   // the peer: who replied, asked, or sent
     RemoteStatus status = RemoteStatus::Ok;  // Reply
     uint64_t token = 0;  // Request: answer with RemotePort::reply(token, ...)
-    std::string bytes;   // the message, encoded
+    std::string bytes;   // the message, encoded, from `offset` on
+    size_t offset = 0;
     std::string why;     // Reply that is not Ok: what happened
+    std::string_view message() const { return std::string_view(bytes).substr(offset); }
 };
 
 class RemotePort {
@@ -44,11 +53,13 @@ public:
     virtual void detach(uint64_t pid) = 0;
 
     // A request from `from` (a process of `team`) to `to`, which `team` does not
-    // hold; the answer comes back as a Reply event for `from`.
+    // hold; the answer comes back as a Reply event for `from`. `bytes`: the
+    // encoded message after kMessageHeadroom bytes.
     virtual void send(Team& team, uint64_t from, uint64_t to, std::string bytes) = 0;
-    // The answer to a Request event.
+    // The answer to a Request event: Ok, the encoded reply after kReplyHeadroom
+    // bytes; else a text that says why there is none.
     virtual void reply(uint64_t token, RemoteStatus status, std::string bytes) = 0;
-    virtual void datagram(uint64_t from, uint64_t to, std::string bytes) = 0;
+    virtual void datagram(uint64_t from, uint64_t to, std::string bytes) = 0;  // as send()
 
     // Group membership across the cluster.
     virtual void join(uint64_t group, uint64_t pid) = 0;

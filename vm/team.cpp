@@ -502,7 +502,7 @@ void Team::handle_event(RemoteEvent& e) {
             Value answer;
             std::string why = e.why;
             if (e.status == RemoteStatus::Ok) {
-                codec::DecodeResult decoded = codec::decode(heap, e.bytes);
+                codec::DecodeResult decoded = codec::decode(heap, e.message());
                 if (decoded.ok) answer = decoded.value;
                 else why = "the reply could not be decoded: " + decoded.error;
             }
@@ -519,7 +519,7 @@ void Team::handle_event(RemoteEvent& e) {
                                           "process " + kernel::format_entity(e.to) + " does not exist");
                 return;
             }
-            codec::DecodeResult decoded = codec::decode(heap, e.bytes);
+            codec::DecodeResult decoded = codec::decode(heap, e.message());
             if (!decoded.ok) {
                 if (request) m_options.port->reply(e.token, RemoteStatus::Dead, "the message could not be decoded");
                 return;

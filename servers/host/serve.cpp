@@ -164,8 +164,9 @@ int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
     // Messages of a MiB or more pass through fresh buffers at each step (packets,
     // reassembly, decoding); glibc would map and unmap each, and the page faults
     // would cost more than the copies. Kept in the heap, freed memory is reused.
-    mallopt(M_MMAP_THRESHOLD, 128 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    // (32 MiB is the largest threshold glibc accepts.)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
 
     // Signals go to the thread that waits for them, not to the teams.
     sigset_t stop_signals;

@@ -73,10 +73,10 @@ Value copy_at(Heap& heap, Value v, int depth) {
     }
 }
 
-// A message for another team: its encoding, or a :type_error that says what
-// cannot leave the team.
-std::string encode_for_remote(const char* fn, Value message) {
-    std::string bytes;
+// A message for another team: its encoding after `headroom` bytes for the
+// kernel's header, or a :type_error that says what cannot leave the team.
+std::string encode_for_remote(const char* fn, Value message, size_t headroom = kMessageHeadroom) {
+    std::string bytes(headroom, '\0');
     codec::EncodeResult encoded = codec::encode(message, bytes);
     if (!encoded.ok) raise_error(ErrorKind::TypeError, std::string(fn) + "(): " + encoded.error);
     return bytes;
@@ -203,7 +203,7 @@ NativeResult native_v_reply(Process& p, Value* args, uint32_t, Value& result) {
     result = Value::nil();
     if (!take_unanswered(p, to)) return NativeResult::Ok;
     if (uint64_t token = team.port() ? team.take_remote_request(p.pid(), to) : 0) {
-        std::string bytes;
+        std::string bytes(kReplyHeadroom, '\0');
         codec::EncodeResult encoded = codec::encode(args[1], bytes);
         if (!encoded.ok) {
             team.port()->reply(token, RemoteStatus::Dead, "the reply cannot leave its team: " + encoded.error);
