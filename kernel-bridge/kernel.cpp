@@ -88,6 +88,7 @@ bool Kernel::start(std::string* error) {
     transport.key = m_options.key;
     transport.dead_after = m_options.dead_after;
     transport.faults = m_options.faults;
+    transport.multicast = m_options.multicast;
     try {
         m_transport = std::make_unique<Transport>(m_strand, m_options.listen, transport);
     } catch (const std::exception& e) {
@@ -378,6 +379,50 @@ void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
 
 // ---- groups ----------------------------------------------------------------------
 
+void Kernel::group_datagram(const Team& team, uint64_t from, uint64_t group, std::string bytes) {
+    write_message_header(bytes, Op::GroupDatagram, group, from);
+    deliver_to_members(group, from, &team, bytes);  // other teams of this node
+    std::vector<Endpoint> nodes;
+    {
+        std::lock_guard lock(m_mutex);
+        auto found = m_groups.find(group);
+        if (found == m_groups.end()) return;
+        std::set<uint32_t> seen;
+        for (uint64_t pid : found->second) {
+            uint32_t node = node_of(pid);
+            auto member = m_members.find(node);
+            if (node != m_node && member != m_members.end() && seen.insert(node).second)
+                nodes.push_back(member->second.address);
+        }
+    }
+    if (nodes.empty()) return;
+    asio::dispatch(m_strand, [this, nodes = std::move(nodes), message = std::move(bytes)]() mutable {
+        if (!m_transport) return;
+        // One packet reaches every node; a node without members drops it.
+        if (nodes.size() > 1 && m_transport->multicast_datagram(message)) return;
+        for (const Endpoint& address : nodes) m_transport->send_datagram(address, message);
+    });
+}
+
+// A group datagram (GroupDatagram message) to the members of `group` on this
+// node, but not to those of `except`, which delivered it itself.
+void Kernel::deliver_to_members(uint64_t group, uint64_t from, const Team* except, const std::string& message) {
+    std::lock_guard lock(m_mutex);
+    auto found = m_groups.find(group);
+    if (found == m_groups.end()) return;
+    for (uint64_t pid : found->second) {
+        Team* target = node_of(pid) == m_node ? team_of(pid) : nullptr;
+        if (!target || target == except || !m_teams.count(target)) continue;
+        RemoteEvent e;
+        e.kind = RemoteEvent::Kind::Datagram;
+        e.to = pid;
+        e.from = from;
+        e.bytes = message;
+        e.offset = kMessageHeadroom;
+        target->post(std::move(e));
+    }
+}
+
 void Kernel::join(uint64_t group, uint64_t pid) {
     {
         std::lock_guard lock(m_mutex);
@@ -516,7 +561,8 @@ void Kernel::beat() {
     std::string message = op_message(Op::Heartbeat);
     wire::Writer w(message);
     w.u32be(m_node);
-    for (auto& [node, address] : alive) m_transport->send_datagram(address, message);
+    if (alive.size() < 2 || !m_transport->multicast_datagram(message))
+        for (auto& [node, address] : alive) m_transport->send_datagram(address, message);
     m_heartbeat->expires_after(m_options.heartbeat_every);
     m_heartbeat->async_wait([this](const boost::system::error_code& ec) {
         if (!ec) beat();
@@ -686,6 +732,12 @@ void Kernel::on_datagram(const Endpoint&, uint32_t node, std::string message) {
             e.bytes = std::move(message);
             e.offset = kMessageHeadroom;
             post_to_team(target, std::move(e));
+            return;
+        }
+        case Op::GroupDatagram: {
+            uint64_t group, from;
+            if (!r.u64be(&group) || !r.u64be(&from) || node_of(from) != node) return;
+            deliver_to_members(group, from, nullptr, message);
             return;
         }
         default: return;

@@ -50,6 +50,7 @@ struct KernelOptions {
     std::chrono::milliseconds dead_after{1000};
     std::chrono::milliseconds heartbeat_every{200};
     FaultSettings faults;
+    Endpoint multicast;    // the cluster's IP multicast group; port 0: none (fan-out)
     unsigned threads = 0;  // the pool's size; 0: as many as the CPUs the process may use
 };
 
@@ -102,6 +103,7 @@ public:
     void send(Team& team, uint64_t from, uint64_t to, std::string bytes) override;
     void reply(uint64_t token, RemoteStatus status, std::string bytes) override;
     void datagram(uint64_t from, uint64_t to, std::string bytes) override;
+    void group_datagram(const Team& team, uint64_t from, uint64_t group, std::string bytes) override;
     void join(uint64_t group, uint64_t pid) override;
     void leave(uint64_t group, uint64_t pid) override;
     std::vector<uint64_t> remote_members(const Team& team, uint64_t group) override;
@@ -145,6 +147,7 @@ private:
     void beat();
     void forget_node(uint32_t node);
     void tell_members(std::string message);
+    void deliver_to_members(uint64_t group, uint64_t from, const Team* except, const std::string& message);
     void post_to_team(Team* team, RemoteEvent event);
     Team* team_of(uint64_t pid);
     uint64_t add_responder(Responder responder);

@@ -92,7 +92,7 @@ std::string TransportStats::to_string() const {
     std::snprintf(buf, sizeof buf,
                   "sent %llu, received %llu, retransmitted %llu, probes %llu, duplicate requests %llu; dropped: "
                   "short %llu, magic %llu, version %llu, kind %llu, fields %llu, mac %llu, replay %llu, stray %llu; "
-                  "faults: dropped %llu, duplicated %llu, delayed %llu",
+                  "faults: dropped %llu, duplicated %llu, delayed %llu; multicasts sent %llu, received %llu",
                   (unsigned long long)packets_sent, (unsigned long long)packets_received,
                   (unsigned long long)retransmissions, (unsigned long long)probes,
                   (unsigned long long)duplicate_requests, (unsigned long long)dropped_short,
@@ -100,7 +100,8 @@ std::string TransportStats::to_string() const {
                   (unsigned long long)dropped_kind, (unsigned long long)dropped_fields,
                   (unsigned long long)dropped_mac, (unsigned long long)dropped_replay,
                   (unsigned long long)dropped_stray, (unsigned long long)faults_dropped,
-                  (unsigned long long)faults_duplicated, (unsigned long long)faults_delayed);
+                  (unsigned long long)faults_duplicated, (unsigned long long)faults_delayed,
+                  (unsigned long long)multicasts_sent, (unsigned long long)multicasts_received);
     return buf;
 }
 
@@ -121,7 +122,9 @@ Transport::Transport(const asio::any_io_executor& executor, const Endpoint& bind
     boost::system::error_code ignored;
     m_socket.set_option(asio::socket_base::receive_buffer_size(kSocketBuffer), ignored);
     m_socket.set_option(asio::socket_base::send_buffer_size(kSocketBuffer), ignored);
-    receive();
+    if (m_options.multicast.port()) join_multicast(bind);
+    receive(m_socket, m_buffer, m_from);
+    if (m_multicast_socket) receive(*m_multicast_socket, m_multicast_buffer, m_multicast_from);
     sweep();
 }
 
@@ -129,6 +132,29 @@ Transport::~Transport() {
     *m_alive = false;
     boost::system::error_code ignored;
     m_socket.close(ignored);
+    if (m_multicast_socket) m_multicast_socket->close(ignored);
+}
+
+// The group is joined, and multicasts leave, on the interface of the unicast
+// bind address: never on 0.0.0.0, where the system would pick the default
+// route's interface and the packets would leave the machine. TTL 1: the local
+// network only; loopback on, so that nodes of one machine hear each other.
+void Transport::join_multicast(const Endpoint& bind) {
+    const Endpoint& group = m_options.multicast;
+    if (!group.address().is_v4() || !group.address().is_multicast())
+        throw std::runtime_error("the multicast group " + group.address().to_string() + " is not an IPv4 multicast address");
+    if (!bind.address().is_v4() || bind.address().is_unspecified())
+        throw std::runtime_error("multicast needs a listen address of one interface, not " + bind.address().to_string());
+    asio::ip::address_v4 interface = bind.address().to_v4();
+    m_multicast_socket = std::make_unique<asio::ip::udp::socket>(m_executor);
+    m_multicast_socket->open(asio::ip::udp::v4());
+    m_multicast_socket->set_option(asio::socket_base::reuse_address(true));
+    m_multicast_socket->bind(Endpoint(asio::ip::address_v4::any(), group.port()));
+    m_multicast_socket->set_option(asio::ip::multicast::join_group(group.address().to_v4(), interface));
+    m_socket.set_option(asio::ip::multicast::outbound_interface(interface));
+    m_socket.set_option(asio::ip::multicast::hops(1));
+    m_socket.set_option(asio::ip::multicast::enable_loopback(true));
+    m_multicast_buffer.resize(kMaxPacket + 1);
 }
 
 // ---- packets --------------------------------------------------------------------
@@ -256,15 +282,16 @@ bool Transport::accept(Incoming& in, const PacketHeader& h, std::string_view pay
 
 // ---- receiving --------------------------------------------------------------------
 
-void Transport::receive() {
+void Transport::receive(asio::ip::udp::socket& socket, std::vector<char>& buffer, Endpoint& from) {
     std::weak_ptr<bool> alive = m_alive;
-    m_socket.async_receive_from(asio::buffer(m_buffer), m_from,
-                                [this, alive](const boost::system::error_code& ec, size_t size) {
-                                    auto still = alive.lock();
-                                    if (!still || !*still || ec == asio::error::operation_aborted) return;
-                                    if (!ec) handle(m_from, std::string_view(m_buffer.data(), size));
-                                    receive();
-                                });
+    socket.async_receive_from(asio::buffer(buffer), from,
+                              [this, alive, &socket, &buffer, &from](const boost::system::error_code& ec, size_t size) {
+                                  auto still = alive.lock();
+                                  if (!still || !*still || ec == asio::error::operation_aborted) return;
+                                  if (!ec && &buffer == &m_multicast_buffer) m_stats.multicasts_received++;
+                                  if (!ec) handle(from, std::string_view(buffer.data(), size));
+                                  receive(socket, buffer, from);
+                              });
 }
 
 bool Transport::fresh(const PacketHeader& h) {
@@ -305,6 +332,7 @@ void Transport::handle(const Endpoint& from, std::string_view datagram) {
                 m_stats.dropped_fields++;
                 return;
             }
+            if (h.sender == m_incarnation) return;  // this transport's own multicast, looped back
             if (m_on_datagram) m_on_datagram(from, h.source_node, std::string(payload));
             return;
     }
@@ -546,6 +574,13 @@ void Transport::finish(uint64_t transaction, CallStatus status, std::string resp
     ResponseHandler done = std::move(found->second.done);
     m_calls.erase(found);
     done(status, std::move(response));
+}
+
+bool Transport::multicast_datagram(std::string message) {
+    if (!m_multicast_socket) return false;
+    m_stats.multicasts_sent++;
+    send_datagram(m_options.multicast, std::move(message));
+    return true;
 }
 
 void Transport::send_datagram(const Endpoint& to, std::string message) {

@@ -51,6 +51,10 @@ struct TransportOptions {
     std::chrono::milliseconds reply_cache_for{10000}; // how long a finished transaction is remembered
     std::chrono::milliseconds max_clock_skew{60000};  // older or newer packets are replays
     FaultSettings faults;
+    // An IP multicast group (address and port) that every node of the cluster
+    // joins on the interface of its own bind address; unset (port 0): none, and
+    // multicasts fan out to the nodes one by one.
+    Endpoint multicast;
 };
 
 // Counters of everything the transport did and refused.
@@ -60,6 +64,7 @@ struct TransportStats {
     uint64_t dropped_short = 0, dropped_magic = 0, dropped_version = 0, dropped_kind = 0, dropped_fields = 0;
     uint64_t dropped_mac = 0, dropped_replay = 0, dropped_stray = 0;
     uint64_t faults_dropped = 0, faults_duplicated = 0, faults_delayed = 0;
+    uint64_t multicasts_sent = 0, multicasts_received = 0;
     std::string to_string() const;
 };
 
@@ -98,6 +103,10 @@ public:
     void call(const Endpoint& server, std::string request, ResponseHandler done,
               std::chrono::milliseconds time_limit = std::chrono::milliseconds(0));
     void send_datagram(const Endpoint& to, std::string message);
+    // One datagram to every node of the multicast group (this one's own copy is
+    // not delivered). False, sending nothing, when there is no group.
+    bool multicast_datagram(std::string message);
+    bool has_multicast() const { return m_multicast_socket != nullptr; }
 
 private:
     // A message cut into packets, sent in a window that the receiver's Missing
@@ -151,7 +160,8 @@ private:
         Clock::time_point touched;
     };
 
-    void receive();
+    void receive(boost::asio::ip::udp::socket& socket, std::vector<char>& buffer, Endpoint& from);
+    void join_multicast(const Endpoint& bind);
     void handle(const Endpoint& from, std::string_view datagram);
     void handle_request_packet(const Endpoint& from, const PacketHeader& h, std::string_view payload);
     void handle_client_packet(const Endpoint& from, const PacketHeader& h, std::string_view payload);
@@ -190,6 +200,9 @@ private:
     mutable uint64_t m_sequence = 0;  // every packet's own number: the MAC's nonce
     std::mt19937_64 m_random;
     std::vector<char> m_buffer;
+    std::unique_ptr<boost::asio::ip::udp::socket> m_multicast_socket;
+    std::vector<char> m_multicast_buffer;
+    Endpoint m_multicast_from;
     mutable PacketAuth m_auth;
     Endpoint m_from;
     RequestHandler m_on_request;

@@ -60,6 +60,9 @@ public:
     // bytes; else a text that says why there is none.
     virtual void reply(uint64_t token, RemoteStatus status, std::string bytes) = 0;
     virtual void datagram(uint64_t from, uint64_t to, std::string bytes) = 0;  // as send()
+    // A datagram to every member of `group` that `team` does not hold: one
+    // multicast for the whole cluster where it has IP multicast.
+    virtual void group_datagram(const Team& team, uint64_t from, uint64_t group, std::string bytes) = 0;
 
     // Group membership across the cluster.
     virtual void join(uint64_t group, uint64_t pid) = 0;

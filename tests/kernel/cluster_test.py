@@ -4,12 +4,15 @@ message transactions across three nodes and within one node across teams,
 well-known groups (send_any, send_all), `vb nodes`, a node killed with SIGKILL
 during a transaction (its callers get :dead within 1 s), a time limit (:timeout),
 a node with the wrong cluster key (refused), lossy links through the transport's
-fault injector (every transaction completes exactly once), and a 16-node cluster.
+fault injector (every transaction completes exactly once), datagrams to a group
+by IP multicast and by fan-out, and a 16-node cluster.
 
 usage: cluster_test.py --vb PATH
 """
 import argparse
 import os
+import random
+import re
 import signal
 import socket
 import subprocess
@@ -196,6 +199,26 @@ def main():
         for n in nodes:
             n.stop()
         nodes = []
+
+        # Datagrams to a group with members on two other nodes: one IP multicast
+        # each (loopback carries multicast when every node names 127.0.0.1), or,
+        # without a group address, one datagram per member node.
+        for mode, extra in (("multicast", ["--multicast", f"239.86.66.{random.randint(1, 254)}:{free_port()}"]),
+                            ("fan-out", [])):
+            m1 = Node(vb, key, "m1", programs=["datagram_member.vb"], extra=extra)
+            m2 = Node(vb, key, "m2", join=m1, programs=["datagram_member.vb"], extra=extra)
+            sender = Node(vb, key, "sender", join=m1, programs=["datagram_sender.vb"], extra=extra)
+            nodes += [m1, m2, sender]
+            done = sender.wait_for("datagrams received", 20)
+            for n in (m1, m2, sender):
+                n.stop()
+            nodes = []
+            sent = re.search(r"multicasts sent (\d+)", sender.text("err"))
+            multicasts = int(sent.group(1)) if sent else -1
+            check(f"group datagrams, {mode}: every member got every one",
+                  done and "members 2 datagrams received 200" in sender.text(), sender.text() + sender.text("err"))
+            check(f"group datagrams, {mode}: " + ("one multicast each" if extra else "no multicast"),
+                  multicasts >= 100 if extra else multicasts == 0, sender.text("err"))
 
         # Sixteen nodes, each joining through the one before.
         first = Node(vb, key, "n0")

@@ -255,8 +255,10 @@ NativeResult native_v_datagram(Process& p, Value* args, uint32_t, Value& result)
     std::vector<uint64_t> targets;
     if (kernel::is_group(to)) targets = members_except(team, to, p.pid());
     else targets.push_back(to);
+    // The members the team does not hold get it from the kernel: one message
+    // for the whole cluster, not one per member.
     if (team.port() && kernel::is_group(to))
-        for (uint64_t pid : team.port()->remote_members(team, to)) targets.push_back(pid);
+        team.port()->group_datagram(team, p.pid(), to, encode_for_remote("v.datagram", args[1]));
     for (uint64_t pid : targets) {
         if (is_remote(team, pid)) {
             team.port()->datagram(p.pid(), pid, encode_for_remote("v.datagram", args[1]));
