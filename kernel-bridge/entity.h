@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace vb::kernel {
 
@@ -32,6 +33,45 @@ inline EntityId well_known_group(const std::string& name) {
     uint32_t hash = 2166136261u;  // FNV-1a
     for (unsigned char c : name) hash = (hash ^ c) * 16777619u;
     return make_group_id(kWellKnownNode, hash);
+}
+
+// Kernel servers (kernel_servers.def): every node answers these local ids itself,
+// so a program finds the time server of any node from that node's id alone.
+// Teams number their processes and groups from kFirstFreeLocalId (the kernel's
+// new_local_id), which leaves room for more servers without a new protocol.
+enum class KernelServer : uint32_t {
+#define KERNEL_SERVER(name, id, symbol, doc) name = id,
+#include "kernel-bridge/kernel_servers.def"
+#undef KERNEL_SERVER
+};
+constexpr uint32_t kFirstFreeLocalId = 16;
+#define KERNEL_SERVER(name, id, symbol, doc) \
+    static_assert(id >= 1 && id < kFirstFreeLocalId, "kernel server " symbol ": its id must be in 1..15");
+#include "kernel-bridge/kernel_servers.def"
+#undef KERNEL_SERVER
+constexpr EntityId kernel_server_id(uint32_t node, KernelServer server) {
+    return make_process_id(node, static_cast<uint32_t>(server));
+}
+// Whether `local` is in the range reserved for kernel servers (a server or not).
+constexpr bool is_reserved_local_id(uint32_t local) { return local < kFirstFreeLocalId; }
+// The server a program names by `name` (:time), or false.
+inline bool kernel_server_named(std::string_view name, KernelServer* out) {
+#define KERNEL_SERVER(server, id, symbol, doc)     \
+    if (name == symbol) {                          \
+        *out = KernelServer::server;               \
+        return true;                               \
+    }
+#include "kernel-bridge/kernel_servers.def"
+#undef KERNEL_SERVER
+    return false;
+}
+// ":time, :process": the names, for messages that say what there is.
+inline std::string kernel_server_names() {
+    std::string out;
+#define KERNEL_SERVER(server, id, symbol, doc) out += std::string(out.empty() ? ":" : ", :") + symbol;
+#include "kernel-bridge/kernel_servers.def"
+#undef KERNEL_SERVER
+    return out;
 }
 
 // "<pid 0.3>" or "<group 0.1>", the printed form of the language.

@@ -1,6 +1,7 @@
 // kernel-bridge/kernel.cpp — one node's kernel (see kernel.h): routing of
 // sends between teams and nodes, membership with heartbeats, groups, and the
-// kernel operations of kernel_ops.def on the transport.
+// kernel operations of kernel_ops.def on the transport, and the kernel servers'
+// pids (their replies are kernel_servers.cpp).
 #include "kernel-bridge/kernel.h"
 
 #include <sched.h>
@@ -12,6 +13,7 @@
 #include <future>
 
 #include "kernel-bridge/entity.h"
+#include "kernel-bridge/kernel_servers.h"
 #include "vm/encoding/wire.h"
 #include "vm/team.h"
 
@@ -147,13 +149,13 @@ TransportStats Kernel::stats() {
 
 // ---- teams ---------------------------------------------------------------------
 
-void Kernel::run_team(Team& team, std::function<void(int)> done) {
+void Kernel::run_team(Team& team, std::string name, std::function<void(int)> done) {
     auto driven = std::make_shared<Driven>(team, m_io, std::move(done));
     {
         std::lock_guard lock(m_mutex);
         m_driven.insert(driven);
     }
-    register_team(team);
+    register_team(team, std::move(name));
     std::weak_ptr<Driven> weak = driven;
     team.on_ready([this, weak] {
         if (auto d = weak.lock()) schedule(d);
@@ -216,9 +218,9 @@ void Kernel::end_team(const std::shared_ptr<Driven>& driven, int status) {
     done(status);
 }
 
-void Kernel::register_team(Team& team) {
+void Kernel::register_team(Team& team, std::string name) {
     std::lock_guard lock(m_mutex);
-    m_teams.insert(&team);
+    m_teams[&team] = std::move(name);
 }
 
 void Kernel::unregister_team(Team& team) {
@@ -293,6 +295,8 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
     };
     uint32_t node = node_of(to);
     if (node == m_node) {
+        if (std::string served; answer_kernel_server(to, bytes, &served))
+            return answer(RemoteStatus::Ok, std::move(served));
         Team* target;
         {
             std::lock_guard lock(m_mutex);
@@ -375,6 +379,50 @@ void Kernel::datagram(uint64_t from, uint64_t to, std::string bytes) {
     asio::dispatch(m_strand, [this, address, message = std::move(bytes)]() mutable {
         if (m_transport) m_transport->send_datagram(address, std::move(message));
     });
+}
+
+// ---- kernel servers ----------------------------------------------------------------
+
+bool Kernel::answer_kernel_server(uint64_t to, std::string_view request, std::string* reply) {
+    // Most sends that reach the kernel are for teams: two compares rule them out.
+    if (is_group(to) || node_of(to) != m_node || !is_reserved_local_id(local_of(to))) return false;
+    switch (static_cast<KernelServer>(local_of(to))) {
+        case KernelServer::Time: {
+            auto unix_time = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch());
+            auto steady = std::chrono::steady_clock::now().time_since_epoch();
+            *reply = time_reply(unix_time.count(), std::chrono::duration_cast<std::chrono::nanoseconds>(steady).count(),
+                                m_options.name);
+            return true;
+        }
+        case KernelServer::Process: {
+            if (!is_list_request(request)) {
+                *reply = process_not_understood_reply();
+                return true;
+            }
+            // Only what the kernel holds: which team each pid is in, and groups.
+            std::vector<ProcessInfo> processes;
+            {
+                std::lock_guard lock(m_mutex);
+                processes.reserve(m_local.size());
+                for (auto& [pid, team] : m_local) {
+                    auto named = m_teams.find(team);
+                    processes.push_back(ProcessInfo{pid, named == m_teams.end() ? "" : named->second, {}});
+                }
+                std::sort(processes.begin(), processes.end(),
+                          [](const ProcessInfo& a, const ProcessInfo& b) { return a.pid < b.pid; });
+                for (auto& [group, members] : m_groups)
+                    for (uint64_t pid : members) {
+                        if (node_of(pid) != m_node) continue;
+                        auto found = std::lower_bound(processes.begin(), processes.end(), pid,
+                                                      [](const ProcessInfo& p, uint64_t id) { return p.pid < id; });
+                        if (found != processes.end() && found->pid == pid) found->groups.push_back(group);
+                    }
+            }
+            *reply = process_list_reply(processes);
+            return true;
+        }
+    }
+    return false;  // a reserved id that no server has yet
 }
 
 // ---- groups ----------------------------------------------------------------------
@@ -583,6 +631,10 @@ void Kernel::on_request(const RequestContext& context, std::string request) {
         case Op::Send: {
             uint64_t to, from;
             if (!r.u64be(&to) || !r.u64be(&from)) return m_transport->reply(context, std::string(1, kStatusDead));
+            if (std::string served; answer_kernel_server(to, std::string_view(request).substr(1 + 16), &served)) {
+                served.insert(served.begin(), static_cast<char>(kStatusOk));
+                return m_transport->reply(context, std::move(served));
+            }
             Team* target;
             {
                 std::lock_guard lock(m_mutex);

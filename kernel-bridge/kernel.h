@@ -9,7 +9,9 @@
 // and a team's sends and replies go out from its own thread, so that a round
 // trip between nodes hands nothing over between threads. Teams call the kernel
 // through the RemotePort methods and it answers them through Team::post.
-// Kernels talk to each other with the operations of kernel_ops.def.
+// Kernels talk to each other with the operations of kernel_ops.def. The kernel
+// itself answers the kernel servers' pids (kernel_servers.def), for sends from
+// its teams and from other nodes alike.
 #pragma once
 
 #include <atomic>
@@ -25,6 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernel-bridge/entity.h"
 #include "kernel-bridge/transport.h"
 #include "vm/remote.h"
 
@@ -91,8 +94,9 @@ public:
 
     // Runs `team`, whose main process has started (Team::start_main), on the
     // pool's threads until that process ends; then `done` gets the exit status,
-    // on one of those threads, and the team is the caller's again.
-    void run_team(Team& team, std::function<void(int status)> done);
+    // on one of those threads, and the team is the caller's again. `name` (its
+    // program's path) is what the process server lists its processes under.
+    void run_team(Team& team, std::string name, std::function<void(int status)> done);
 
     // RemotePort
     uint32_t node_id() const override { return m_node; }
@@ -136,9 +140,12 @@ private:
     void schedule(const std::shared_ptr<Driven>& driven);
     void take_turn(const std::shared_ptr<Driven>& driven);
     void end_team(const std::shared_ptr<Driven>& driven, int status);
-    void register_team(Team& team);
+    void register_team(Team& team, std::string name);
     void unregister_team(Team& team);
 
+    // The reply of the kernel server `to` to `request`; false when `to` is not one
+    // (then it is a process of a team, or of nobody).
+    bool answer_kernel_server(uint64_t to, std::string_view request, std::string* reply);
     void on_request(const RequestContext& context, std::string request);
     void on_datagram(const Endpoint& from, uint32_t node, std::string message);
     std::string hello_message() const;
@@ -162,10 +169,10 @@ private:
     Endpoint m_endpoint;
     std::unique_ptr<boost::asio::steady_timer> m_heartbeat;
     std::vector<std::thread> m_threads;
-    std::atomic<uint32_t> m_next_local{1};
+    std::atomic<uint32_t> m_next_local{kFirstFreeLocalId};  // below it: the kernel servers
 
     std::mutex m_mutex;  // guards everything below
-    std::set<Team*> m_teams;
+    std::map<Team*, std::string> m_teams;  // -> its name
     std::set<std::shared_ptr<Driven>> m_driven;
     std::unordered_map<uint64_t, Team*> m_local;      // pid -> team on this node
     std::map<uint32_t, Member> m_members;             // other nodes

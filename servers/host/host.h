@@ -63,9 +63,10 @@ bool write_file_atomically(const std::string& path, const std::string& bytes, in
 // The REPL (repl.cpp). Returns the exit status.
 int run_repl(Session& session);
 
-// `vb serve` and `vb nodes` (serve.cpp; builds without the kernel lack them).
+// `vb serve`, `vb nodes` and `vb ps` (serve.cpp; builds without the kernel lack them).
 int command_serve(int argc, char** argv, int first_argument, const TeamOptions& options);
 int command_nodes(int argc, char** argv, int first_argument);
+int command_ps(int argc, char** argv, int first_argument);
 int command_run(int argc, char** argv, int first_argument, const TeamOptions& options);
 
 }  // namespace vb::host

@@ -52,6 +52,9 @@ const char kUsage[] =
     "                                    multicast group (e.g. 239.86.66.1:7100)\n"
     "  vb nodes [--node HOST:PORT]       list the cluster (default: VB_NODE, else\n"
     "                                    127.0.0.1:7000)\n"
+    "  vb ps [--node HOST:PORT] [--key FILE]\n"
+    "                                    list the processes of every node of the cluster\n"
+    "                                    (same default), from each node's process server\n"
     "  vb run [--on HOST:PORT] FILE [args...]  run a program on a node (same default),\n"
     "                                    its output streamed here; Ctrl-C stops it\n"
     "  (a file named like a command runs as ./NAME)\n"
@@ -330,9 +333,10 @@ int main(int argc, char** argv) {
 #ifdef VB_HAVE_KERNEL
         if (command == "serve") return command_serve(argc, argv, i + 1, options);
         if (command == "nodes") return command_nodes(argc, argv, i + 1);
+        if (command == "ps") return command_ps(argc, argv, i + 1);
         if (command == "run") return command_run(argc, argv, i + 1, options);
 #else
-        if (command == "serve" || command == "nodes" || command == "run") {
+        if (command == "serve" || command == "nodes" || command == "ps" || command == "run") {
             std::fprintf(stderr, "vb: this vb was built without the kernel (VB_CORE_ONLY): no '%s'\n", command.c_str());
             return 2;
         }

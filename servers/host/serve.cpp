@@ -1,7 +1,9 @@
 // servers/host/serve.cpp — `vb serve`, a node: the kernel (kernel-bridge/) and
 // every program named on the command line as a team that the kernel's threads
-// run; `vb run --on`, which runs a program on a node; and `vb nodes`, which
-// asks a node who is in the cluster.
+// run; `vb run --on`, which runs a program on a node; `vb nodes`, which
+// asks a node who is in the cluster; and `vb ps`, which asks every node's
+// process server (a kernel server, kernel-bridge/kernel_servers.def) for its
+// processes.
 #include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
@@ -21,7 +23,9 @@
 
 #include "kernel-bridge/kernel.h"
 #include "servers/host/host.h"
+#include "vm/encoding/value_codec.h"
 #include "vm/encoding/wire.h"
+#include "vm/object/map.h"
 
 namespace vb::host {
 
@@ -57,7 +61,7 @@ void start_team(kernel::Kernel& node, TeamOptions options, const std::string& pa
         std::fprintf(stderr, "vb serve: team %s ended with status %d\n", path.c_str(), status);
     };
     if (!entry || !session->team->start_main(entry)) return ended(entry ? 1 : status);
-    node.run_team(*session->team, [session, ended](int status) mutable {
+    node.run_team(*session->team, path, [session, ended](int status) mutable {
         ended(status);
         session.reset();
     });
@@ -85,7 +89,9 @@ void run_for_client(kernel::Kernel& node, TeamOptions options, kernel::RunReques
         std::lock_guard lock(g_runs_mutex);
         g_runs[id] = session->team.get();
     }
-    node.run_team(*session->team, [session, id, finish](int status) mutable {
+    // Named by its entry module, prefixed: the path is the client's, not ours.
+    std::string name = "run " + opened.image.modules[opened.image.entry].name;
+    node.run_team(*session->team, std::move(name), [session, id, finish](int status) mutable {
         {
             std::lock_guard lock(g_runs_mutex);
             g_runs.erase(id);
@@ -132,6 +138,59 @@ std::string default_node() {
     const char* env = std::getenv("VB_NODE");
     return env && *env ? env : "127.0.0.1:7000";
 }
+
+// How `vb nodes` and `vb ps` reach the cluster: a transport of their own, not a
+// member (node id 0), one transaction at a time.
+class NodeClient {
+public:
+    explicit NodeClient(const std::string& key_path)
+        : m_transport(m_io, Endpoint(asio::ip::make_address("0.0.0.0"), 0), options(key_path)) {}
+
+    // One transaction, run to its end; false when the node does not answer.
+    bool call(const Endpoint& to, std::string request, std::string* response) {
+        bool ok = false;
+        m_transport.call(to, std::move(request), [&](kernel::CallStatus status, std::string answer) {
+            m_io.stop();
+            if (status != kernel::CallStatus::Ok) return;
+            *response = std::move(answer);
+            ok = true;
+        });
+        m_io.restart();
+        m_io.run();
+        return ok;
+    }
+
+    struct Member {
+        uint32_t node = 0, teams = 0, processes = 0;
+        std::string name, address;
+    };
+    // The cluster as the node at `to` knows it (kernel op Members): itself first.
+    bool members(const Endpoint& to, std::vector<Member>* rows) {
+        std::string response;
+        if (!call(to, std::string(1, static_cast<char>(kernel::KernelOp::Members)), &response)) return false;
+        wire::Reader r(response);
+        uint64_t count;
+        if (!r.count(&count, 12)) return false;
+        for (uint64_t n = 0; n < count; n++) {
+            Member row;
+            if (!r.u32be(&row.node) || !r.text(&row.name) || !r.text(&row.address) || !r.u32be(&row.teams) ||
+                !r.u32be(&row.processes))
+                return false;
+            rows->push_back(row);
+        }
+        return true;
+    }
+
+private:
+    static kernel::TransportOptions options(const std::string& key_path) {
+        kernel::TransportOptions options;
+        options.key = key_or_exit(key_path, false);
+        options.node_id = 0;
+        return options;
+    }
+    asio::io_context m_io;
+    kernel::Transport m_transport;
+};
 
 }  // namespace
 
@@ -291,56 +350,98 @@ int command_nodes(int argc, char** argv, int i) {
         else if (arg == "--key" && i + 1 < argc) key_path = argv[++i];
         else serve_usage("vb nodes takes --node HOST:PORT and --key FILE");
     }
-    kernel::TransportOptions options;
-    options.key = key_or_exit(key_path, false);
-    options.node_id = 0;
-    asio::io_context io;
-    kernel::Transport transport(io, Endpoint(asio::ip::make_address("0.0.0.0"), 0), options);
     Endpoint contact = endpoint_or_usage(address, "--node");
-    struct Row {
-        uint32_t node = 0, teams = 0, processes = 0;
-        std::string name, address;
-    };
-    auto ask = [&](const Endpoint& to, std::vector<Row>* rows) {
-        bool ok = false;
-        transport.call(to, std::string(1, static_cast<char>(kernel::KernelOp::Members)), [&](kernel::CallStatus status, std::string response) {
-            io.stop();
-            if (status != kernel::CallStatus::Ok) return;
-            wire::Reader r(response);
-            uint64_t count;
-            if (!r.count(&count, 12)) return;
-            for (uint64_t n = 0; n < count; n++) {
-                Row row;
-                if (!r.u32be(&row.node) || !r.text(&row.name) || !r.text(&row.address) || !r.u32be(&row.teams) ||
-                    !r.u32be(&row.processes))
-                    return;
-                rows->push_back(row);
-            }
-            ok = true;
-        });
-        io.restart();
-        io.run();
-        return ok;
-    };
-    std::vector<Row> rows;
-    if (!ask(contact, &rows)) {
+    NodeClient client(key_path);
+    std::vector<NodeClient::Member> rows;
+    if (!client.members(contact, &rows)) {
         std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
                      address.c_str());
         return 1;
     }
     std::printf("%-16s %-22s %10s %6s %10s\n", "name", "address", "id", "teams", "processes");
     for (size_t n = 0; n < rows.size(); n++) {
-        Row row = rows[n];
+        NodeClient::Member row = rows[n];
         if (n > 0) {
             // Each node reports its own load.
-            std::vector<Row> own;
+            std::vector<NodeClient::Member> own;
             Endpoint at;
-            if (kernel::parse_address(row.address, &at) && ask(at, &own) && !own.empty()) row = own.front();
+            if (kernel::parse_address(row.address, &at) && client.members(at, &own) && !own.empty()) row = own.front();
         }
         std::printf("%-16s %-22s %10u %6u %10u\n", row.name.c_str(), row.address.c_str(), row.node, row.teams,
                     row.processes);
     }
     return 0;
+}
+
+int command_ps(int argc, char** argv, int i) {
+    std::string address = default_node(), key_path;
+    for (; i < argc; i++) {
+        std::string arg = argv[i];
+        if (arg == "--node" && i + 1 < argc) address = argv[++i];
+        else if (arg == "--key" && i + 1 < argc) key_path = argv[++i];
+        else serve_usage("vb ps takes --node HOST:PORT and --key FILE");
+    }
+    Endpoint contact = endpoint_or_usage(address, "--node");
+    NodeClient client(key_path);
+    std::vector<NodeClient::Member> nodes;
+    if (!client.members(contact, &nodes)) {
+        std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
+                     address.c_str());
+        return 1;
+    }
+    // The replies are values: decoded, as a team would, into a heap of our own.
+    Team team{TeamOptions{}};
+    Heap& heap = team.heap;
+    auto field = [&](Value map, const char* key) {
+        const MapEntry* e = map_find(as_map(map), make_symbol(heap.intern(key)));
+        return e ? e->value : Value::nil();
+    };
+    int status = 0;
+    std::printf("%-16s %-24s %-30s %s\n", "node", "pid", "groups", "team");
+    for (const NodeClient::Member& node : nodes) {
+        // A Send to the node's process server, as any process would make it.
+        std::string request(1, static_cast<char>(kernel::KernelOp::Send)), response;
+        wire::Writer w(request);
+        w.u64be(kernel::kernel_server_id(node.node, kernel::KernelServer::Process));
+        w.u64be(0);  // from no process: the reply comes back in the transaction
+        w.u8(codec::kVersion);
+        w.tag(wire::ValueTag::Symbol);
+        w.text("list");
+        Endpoint at;
+        std::string why;
+        if (!kernel::parse_address(node.address, &at)) why = "its address '" + node.address + "' is not HOST:PORT";
+        else if (!client.call(at, std::move(request), &response)) why = "it does not answer";
+        else if (response.empty() || response[0] != 0)
+            why = "it says: " + (response.empty() ? std::string("nothing") : response.substr(1));
+        codec::DecodeResult list;
+        if (why.empty()) {
+            list = codec::decode(heap, std::string_view(response).substr(1));
+            if (!list.ok) why = "its list does not decode: " + list.error;
+            else if (!list.value.is(Tag::Array)) why = "its list is a " + std::string(type_name(list.value));
+        }
+        if (!why.empty()) {
+            std::fprintf(stderr, "vb: node %s (%s): %s\n", node.name.c_str(), node.address.c_str(), why.c_str());
+            status = 1;
+            continue;
+        }
+        TempRoot keep(heap, list.value);
+        ArrayObj* rows = as_array(list.value);
+        for (uint32_t n = 0; n < rows->length; n++) {
+            Value row = rows->items[n];
+            if (!row.is(Tag::Map)) continue;
+            Value pid = field(row, "pid"), name = field(row, "team"), groups = field(row, "groups");
+            std::string group_list;
+            if (groups.is(Tag::Array))
+                for (uint32_t g = 0; g < as_array(groups)->length; g++)
+                    if (as_array(groups)->items[g].is_pid())
+                        group_list += (g ? " " : "") + kernel::format_entity(as_array(groups)->items[g].bits);
+            // The team last: a path is as long as it is.
+            std::printf("%-16s %-24s %-30s %s\n", node.name.c_str(),
+                        pid.is_pid() ? kernel::format_entity(pid.bits).c_str() : "?", group_list.c_str(),
+                        name.is(Tag::String) ? std::string(as_string(name)->view()).c_str() : "?");
+        }
+    }
+    return status;
 }
 
 }  // namespace vb::host

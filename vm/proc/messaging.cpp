@@ -1,5 +1,6 @@
 // vm/proc/messaging.cpp — the natives of message transactions (module `v`),
-// spawn and sleep: the local half of the V kernel as a program sees it.
+// spawn and sleep: the local half of the V kernel as a program sees it, and
+// where it finds the other half's kernel servers (v.kernel_server).
 //
 // A transaction: the sender's v.send copies the message into the receiver's
 // mailbox and parks the sender; the receiver's v.receive takes it; v.reply copies
@@ -281,6 +282,32 @@ NativeResult native_v_group(Process& p, Value* args, uint32_t count, Value& resu
     }
     if (!args[0].is(Tag::String)) bad_argument("v.group", 0, "the name of a well-known group (a string)", args[0]);
     result = Value::pid(kernel::well_known_group(std::string(as_string(args[0])->view())));
+    return NativeResult::Ok;
+}
+
+// The kernel servers are the kernel's, not a team's: without a kernel (a plain
+// `vb prog.vb`) there is nobody at their pids, as for a pid whose node is gone,
+// so the answer is :dead, and at once rather than at the first send.
+NativeResult native_v_kernel_server(Process& p, Value* args, uint32_t count, Value& result) {
+    const char* fn = "v.kernel_server";
+    if (!args[0].is(Tag::Symbol)) bad_argument(fn, 0, "the name of a kernel server (a symbol such as :time)", args[0]);
+    std::string_view name = as_symbol(args[0])->name->view();
+    kernel::KernelServer server;
+    if (!kernel::kernel_server_named(name, &server))
+        raise_error(ErrorKind::ValueError, std::string(fn) + "(): there is no kernel server :" + std::string(name) +
+                                               " (there are " + kernel::kernel_server_names() + ")");
+    RemotePort* port = p.team().port();
+    uint32_t node = port ? port->node_id() : 0;
+    if (count > 1 && !args[1].is_nil()) {
+        uint64_t near = arg_pid(fn, args, 1);
+        if (kernel::is_group(near)) bad_argument(fn, 1, "a process, on whose node the server is", args[1]);
+        node = kernel::node_of(near);
+    }
+    if (!port)
+        raise_error(ErrorKind::Dead, std::string(fn) + "(): this program runs without a kernel, so there is no :" +
+                                         std::string(name) +
+                                         " server (kernel servers belong to the nodes of `vb serve`)");
+    result = Value::pid(kernel::kernel_server_id(node, server));
     return NativeResult::Ok;
 }
 
