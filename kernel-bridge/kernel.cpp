@@ -295,7 +295,8 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
     };
     uint32_t node = node_of(to);
     if (node == m_node) {
-        if (std::string served; answer_kernel_server(to, bytes, &served))
+        if (std::string served(kReplyHeadroom, '\0');
+            answer_kernel_server(to, std::string_view(bytes).substr(kMessageHeadroom), &served))
             return answer(RemoteStatus::Ok, std::move(served));
         Team* target;
         {
@@ -330,10 +331,11 @@ void Kernel::send(Team& team, uint64_t from, uint64_t to, std::string bytes) {
         m_transport->call(address, std::move(message), [answer, node](CallStatus status, std::string response) {
             if (status != CallStatus::Ok)
                 return answer(RemoteStatus::Dead, "node " + std::to_string(node) + " does not answer");
-            if (response.empty()) return answer(RemoteStatus::Dead, "an empty answer");
             // Ok: the value after the status byte, which is the reply's headroom.
-            if (static_cast<uint8_t>(response[0]) == kStatusOk) return answer(RemoteStatus::Ok, std::move(response));
-            answer(RemoteStatus::Dead, response.substr(1));
+            if (response.empty()) return answer(RemoteStatus::Dead, "an empty answer");
+            bool ok = static_cast<uint8_t>(response[0]) == kStatusOk;
+            if (!ok) response.erase(0, 1);
+            answer(ok ? RemoteStatus::Ok : RemoteStatus::Dead, std::move(response));
         });
     });
 }
@@ -390,13 +392,13 @@ bool Kernel::answer_kernel_server(uint64_t to, std::string_view request, std::st
         case KernelServer::Time: {
             auto unix_time = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch());
             auto steady = std::chrono::steady_clock::now().time_since_epoch();
-            *reply = time_reply(unix_time.count(), std::chrono::duration_cast<std::chrono::nanoseconds>(steady).count(),
+            *reply += time_reply(unix_time.count(), std::chrono::duration_cast<std::chrono::nanoseconds>(steady).count(),
                                 m_options.name);
             return true;
         }
         case KernelServer::Process: {
             if (!is_list_request(request)) {
-                *reply = process_not_understood_reply();
+                *reply += process_not_understood_reply();
                 return true;
             }
             // Only what the kernel holds: which team each pid is in, and groups.
@@ -418,7 +420,7 @@ bool Kernel::answer_kernel_server(uint64_t to, std::string_view request, std::st
                         if (found != processes.end() && found->pid == pid) found->groups.push_back(group);
                     }
             }
-            *reply = process_list_reply(processes);
+            *reply += process_list_reply(processes);
             return true;
         }
     }
@@ -631,8 +633,8 @@ void Kernel::on_request(const RequestContext& context, std::string request) {
         case Op::Send: {
             uint64_t to, from;
             if (!r.u64be(&to) || !r.u64be(&from)) return m_transport->reply(context, std::string(1, kStatusDead));
-            if (std::string served; answer_kernel_server(to, std::string_view(request).substr(1 + 16), &served)) {
-                served.insert(served.begin(), static_cast<char>(kStatusOk));
+            if (std::string served(1, static_cast<char>(kStatusOk));
+                answer_kernel_server(to, std::string_view(request).substr(kMessageHeadroom), &served)) {
                 return m_transport->reply(context, std::move(served));
             }
             Team* target;

@@ -143,8 +143,8 @@ private:
     void register_team(Team& team, std::string name);
     void unregister_team(Team& team);
 
-    // The reply of the kernel server `to` to `request`; false when `to` is not one
-    // (then it is a process of a team, or of nobody).
+    // Appends to *reply the encoded reply of the kernel server `to` to `request`;
+    // false when `to` is not one (then it is a process of a team, or of nobody).
     bool answer_kernel_server(uint64_t to, std::string_view request, std::string* reply);
     void on_request(const RequestContext& context, std::string request);
     void on_datagram(const Endpoint& from, uint32_t node, std::string message);
