@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -342,22 +343,30 @@ int command_run(int argc, char** argv, int i, const TeamOptions& options) {
     return status;
 }
 
-int command_nodes(int argc, char** argv, int i) {
+// For the commands that ask the cluster (`vb nodes`, `vb ps`): reads --node and
+// --key and asks the node there who the members are (itself first). nullptr,
+// with the reason on stderr, when it does not answer.
+std::unique_ptr<NodeClient> contact_cluster(const char* command, int argc, char** argv, int i,
+                                            std::vector<NodeClient::Member>* members) {
     std::string address = default_node(), key_path;
     for (; i < argc; i++) {
         std::string arg = argv[i];
         if (arg == "--node" && i + 1 < argc) address = argv[++i];
         else if (arg == "--key" && i + 1 < argc) key_path = argv[++i];
-        else serve_usage("vb nodes takes --node HOST:PORT and --key FILE");
+        else serve_usage(std::string("vb ") + command + " takes --node HOST:PORT and --key FILE");
     }
     Endpoint contact = endpoint_or_usage(address, "--node");
-    NodeClient client(key_path);
+    auto client = std::make_unique<NodeClient>(key_path);
+    if (client->members(contact, members)) return client;
+    std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
+                 address.c_str());
+    return nullptr;
+}
+
+int command_nodes(int argc, char** argv, int i) {
     std::vector<NodeClient::Member> rows;
-    if (!client.members(contact, &rows)) {
-        std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
-                     address.c_str());
-        return 1;
-    }
+    std::unique_ptr<NodeClient> client = contact_cluster("nodes", argc, argv, i, &rows);
+    if (!client) return 1;
     std::printf("%-16s %-22s %10s %6s %10s\n", "name", "address", "id", "teams", "processes");
     for (size_t n = 0; n < rows.size(); n++) {
         NodeClient::Member row = rows[n];
@@ -365,7 +374,7 @@ int command_nodes(int argc, char** argv, int i) {
             // Each node reports its own load.
             std::vector<NodeClient::Member> own;
             Endpoint at;
-            if (kernel::parse_address(row.address, &at) && client.members(at, &own) && !own.empty()) row = own.front();
+            if (kernel::parse_address(row.address, &at) && client->members(at, &own) && !own.empty()) row = own.front();
         }
         std::printf("%-16s %-22s %10u %6u %10u\n", row.name.c_str(), row.address.c_str(), row.node, row.teams,
                     row.processes);
@@ -374,21 +383,9 @@ int command_nodes(int argc, char** argv, int i) {
 }
 
 int command_ps(int argc, char** argv, int i) {
-    std::string address = default_node(), key_path;
-    for (; i < argc; i++) {
-        std::string arg = argv[i];
-        if (arg == "--node" && i + 1 < argc) address = argv[++i];
-        else if (arg == "--key" && i + 1 < argc) key_path = argv[++i];
-        else serve_usage("vb ps takes --node HOST:PORT and --key FILE");
-    }
-    Endpoint contact = endpoint_or_usage(address, "--node");
-    NodeClient client(key_path);
     std::vector<NodeClient::Member> nodes;
-    if (!client.members(contact, &nodes)) {
-        std::fprintf(stderr, "vb: no node answers at %s (is `vb serve` running there, with this cluster key?)\n",
-                     address.c_str());
-        return 1;
-    }
+    std::unique_ptr<NodeClient> client = contact_cluster("ps", argc, argv, i, &nodes);
+    if (!client) return 1;
     // The replies are values: decoded, as a team would, into a heap of our own.
     Team team{TeamOptions{}};
     Heap& heap = team.heap;
@@ -410,7 +407,7 @@ int command_ps(int argc, char** argv, int i) {
         Endpoint at;
         std::string why;
         if (!kernel::parse_address(node.address, &at)) why = "its address '" + node.address + "' is not HOST:PORT";
-        else if (!client.call(at, std::move(request), &response)) why = "it does not answer";
+        else if (!client->call(at, std::move(request), &response)) why = "it does not answer";
         else if (response.empty() || response[0] != 0)
             why = "it says: " + (response.empty() ? std::string("nothing") : response.substr(1));
         codec::DecodeResult list;

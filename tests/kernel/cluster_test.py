@@ -31,6 +31,14 @@ def check(name, ok, detail=""):
         failures.append(f"{name}: {detail}")
 
 
+def key_file(directory, byte):
+    """A cluster key file in `directory`: 32 bytes of `byte` (two hex digits)."""
+    path = os.path.join(directory, f"cluster-{byte}.key")
+    with open(path, "w") as f:
+        f.write(byte * 32 + "\n")
+    return path
+
+
 def free_port():
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -85,12 +93,8 @@ def main():
     parser.add_argument("--vb", required=True)
     vb = os.path.abspath(parser.parse_args().vb)
     tmp = tempfile.mkdtemp()
-    key = os.path.join(tmp, "cluster.key")
-    with open(key, "w") as f:
-        f.write("5a" * 32 + "\n")
-    other_key = os.path.join(tmp, "other.key")
-    with open(other_key, "w") as f:
-        f.write("a5" * 32 + "\n")
+    key = key_file(tmp, "5a")
+    other_key = key_file(tmp, "a5")
     nodes = []
 
     try:

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 
+from cluster_test import key_file
 from netns_test import PROGRAMS, SKIP, sh
 
 SUFFIX = str(os.getpid())
@@ -61,9 +62,7 @@ def main():
         print(f"skipped: cannot make network namespaces and a bridge here ({e})")
         return SKIP
     tmp = tempfile.mkdtemp()
-    key = os.path.join(tmp, "cluster.key")
-    with open(key, "w") as f:
-        f.write("7c" * 32 + "\n")
+    key = key_file(tmp, "7c")
     processes = []
     try:
         logs = []

@@ -15,6 +15,8 @@ import sys
 import tempfile
 import time
 
+from cluster_test import key_file
+
 SKIP = 77
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(HERE, "programs")
@@ -77,9 +79,7 @@ def main():
         return SKIP
 
     tmp = tempfile.mkdtemp()
-    key = os.path.join(tmp, "cluster.key")
-    with open(key, "w") as f:
-        f.write("6b" * 32 + "\n")
+    key = key_file(tmp, "6b")
     processes = []
     try:
         server_out = open(os.path.join(tmp, "server.out"), "w+")

@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cluster_test import Node, check, failures, free_port  # noqa: E402
+from cluster_test import Node, check, failures, free_port, key_file  # noqa: E402
 
 
 def main():
@@ -25,9 +25,7 @@ def main():
     parser.add_argument("--vb", required=True)
     vb = os.path.abspath(parser.parse_args().vb)
     tmp = tempfile.mkdtemp()
-    key = os.path.join(tmp, "cluster.key")
-    with open(key, "w") as f:
-        f.write("5a" * 32 + "\n")
+    key = key_file(tmp, "5a")
     nodes = []
     try:
         b = Node(vb, key, "b", programs=["echo_server.vb"])

@@ -25,49 +25,15 @@
 #include "vm/object/map.h"
 #include "vm/team.h"
 #include "vm/value_ops.h"
+#include "tests/unit/value_builder.h"
 
 using namespace vb;
 using kernel::ValueWriter;
 
 namespace {
 
-// Builds values in a team's heap, each kept alive on `keep`, and encodes them
-// with the VM's encoder.
-struct Fixture {
-    Team team{TeamOptions{}};
-    Heap& heap = team.heap;
-    TempRoot keep{heap, make_array(heap.new_array())};
-
-    Value hold(Value v) {
-        TempRoot held(heap, v);
-        array_push(heap, as_array(keep.get()), v);
-        return v;
-    }
-    Value str(std::string_view text) { return hold(make_string(heap.new_string(text))); }
-    Value sym(std::string_view name) { return hold(make_symbol(heap.intern(name))); }
-    Value array(std::initializer_list<Value> items) {
-        Value a = hold(make_array(heap.new_array()));
-        for (Value v : items) array_push(heap, as_array(a), v);
-        return a;
-    }
-    Value map(std::initializer_list<std::pair<Value, Value>> entries) {
-        Value m = hold(make_map(heap.new_map()));
-        for (auto [k, v] : entries) map_set(heap, as_map(m), k, v);
-        return m;
-    }
-    std::string vm_encode(Value v) {
-        std::string out;
-        codec::EncodeResult r = codec::encode(v, out);
-        INFO(r.error);
-        REQUIRE(r.ok);
-        return out;
-    }
-    Value decode(std::string_view bytes) {
-        codec::DecodeResult r = codec::decode(heap, bytes);
-        INFO(r.error);
-        REQUIRE(r.ok);
-        return hold(r.value);
-    }
+// The value builders, and a map's field.
+struct Fixture : test::ValueBuilder {
     Value field(Value map, std::string_view key) {
         const MapEntry* e = map_find(as_map(map), make_symbol(heap.intern(key)));
         REQUIRE(e != nullptr);
@@ -93,23 +59,23 @@ TEST_CASE("kernel values: the version byte is the VM's", "[kernel_values]") {
 
 TEST_CASE("kernel values: scalars are the VM encoder's bytes", "[kernel_values]") {
     Fixture f;
-    CHECK(kernel_bytes([](ValueWriter& w) { w.nil(); }) == f.vm_encode(Value::nil()));
-    CHECK(kernel_bytes([](ValueWriter& w) { w.boolean(true); }) == f.vm_encode(Value::boolean(true)));
-    CHECK(kernel_bytes([](ValueWriter& w) { w.boolean(false); }) == f.vm_encode(Value::boolean(false)));
+    CHECK(kernel_bytes([](ValueWriter& w) { w.nil(); }) == f.encode(Value::nil()));
+    CHECK(kernel_bytes([](ValueWriter& w) { w.boolean(true); }) == f.encode(Value::boolean(true)));
+    CHECK(kernel_bytes([](ValueWriter& w) { w.boolean(false); }) == f.encode(Value::boolean(false)));
     for (int64_t n : {int64_t{0}, int64_t{-1}, int64_t{63}, int64_t{-65}, int64_t{300}, INT64_MAX, INT64_MIN})
-        CHECK(kernel_bytes([n](ValueWriter& w) { w.integer(n); }) == f.vm_encode(Value::integer(n)));
+        CHECK(kernel_bytes([n](ValueWriter& w) { w.integer(n); }) == f.encode(Value::integer(n)));
     for (double d : {0.0, -0.0, 1.5, 1.7e9, 5e-324, std::numeric_limits<double>::infinity(),
                      std::numeric_limits<double>::quiet_NaN(), -std::numeric_limits<double>::quiet_NaN()})
-        CHECK(kernel_bytes([d](ValueWriter& w) { w.real(d); }) == f.vm_encode(Value::number(d)));
+        CHECK(kernel_bytes([d](ValueWriter& w) { w.real(d); }) == f.encode(Value::number(d)));
     for (std::string_view s : {std::string_view(""), std::string_view("hé"), std::string_view("/a/b/echo_server.vb")})
-        CHECK(kernel_bytes([s](ValueWriter& w) { w.string(s); }) == f.vm_encode(f.str(s)));
+        CHECK(kernel_bytes([s](ValueWriter& w) { w.string(s); }) == f.encode(f.str(s)));
     std::string long_text(300, 'x');  // a two-byte count
-    CHECK(kernel_bytes([&](ValueWriter& w) { w.string(long_text); }) == f.vm_encode(f.str(long_text)));
-    CHECK(kernel_bytes([](ValueWriter& w) { w.symbol("monotonic_ns"); }) == f.vm_encode(f.sym("monotonic_ns")));
+    CHECK(kernel_bytes([&](ValueWriter& w) { w.string(long_text); }) == f.encode(f.str(long_text)));
+    CHECK(kernel_bytes([](ValueWriter& w) { w.symbol("monotonic_ns"); }) == f.encode(f.sym("monotonic_ns")));
     uint64_t pid = kernel::make_process_id(0x12345678, 17);
-    CHECK(kernel_bytes([pid](ValueWriter& w) { w.pid(pid); }) == f.vm_encode(Value::pid(pid)));
+    CHECK(kernel_bytes([pid](ValueWriter& w) { w.pid(pid); }) == f.encode(Value::pid(pid)));
     uint64_t group = kernel::well_known_group("echo");
-    CHECK(kernel_bytes([group](ValueWriter& w) { w.pid(group); }) == f.vm_encode(Value::pid(group)));
+    CHECK(kernel_bytes([group](ValueWriter& w) { w.pid(group); }) == f.encode(Value::pid(group)));
 }
 
 TEST_CASE("kernel values: containers are the VM encoder's bytes and decode to the same value", "[kernel_values]") {
@@ -128,7 +94,7 @@ TEST_CASE("kernel values: containers are the VM encoder's bytes and decode to th
         w.nil();
         w.string("x");
     });
-    CHECK(ours == f.vm_encode(built));
+    CHECK(ours == f.encode(built));
     CHECK(values_equal(f.decode(ours), built));
     std::string many = kernel_bytes([](ValueWriter& w) {  // a count past one byte
         w.array(200);
@@ -146,7 +112,7 @@ TEST_CASE("kernel servers: the time server's reply", "[kernel_values]") {
     Value built = f.map({{f.sym("unix"), Value::number(1.7e9 + 0.25)},
                          {f.sym("monotonic_ns"), Value::integer(123456789)},
                          {f.sym("node"), f.str("node-a")}});
-    CHECK(ours == f.vm_encode(built));
+    CHECK(ours == f.encode(built));
     Value reply = f.decode(ours);
     CHECK(f.field(reply, "unix").is_float());
     CHECK(f.field(reply, "monotonic_ns").i == 123456789);
@@ -163,11 +129,11 @@ TEST_CASE("kernel servers: the process server's list", "[kernel_values]") {
                {f.sym("groups"), f.array({Value::pid(g)})}}),
         f.map({{f.sym("pid"), Value::pid(p2)}, {f.sym("team"), f.str("")}, {f.sym("groups"), f.array({})}}),
     });
-    CHECK(ours == f.vm_encode(built));
+    CHECK(ours == f.encode(built));
     Value list = f.decode(ours);
     REQUIRE(as_array(list)->length == 2);
     CHECK(f.field(as_array(list)->items[0], "pid").bits == p1);
-    CHECK(kernel::process_list_reply({}) == f.vm_encode(f.array({})));
+    CHECK(kernel::process_list_reply({}) == f.encode(f.array({})));
 }
 
 TEST_CASE("kernel servers: a request not understood gets an error map", "[kernel_values]") {
@@ -181,27 +147,27 @@ TEST_CASE("kernel servers: a request not understood gets an error map", "[kernel
 
 TEST_CASE("kernel values: requests are recognised as :list or {op: :list}", "[kernel_values]") {
     Fixture f;
-    CHECK(kernel::request_operation(f.vm_encode(f.sym("list"))) == "list");
-    CHECK(kernel::is_list_request(f.vm_encode(f.sym("list"))));
-    CHECK(kernel::is_list_request(f.vm_encode(f.map({{f.sym("op"), f.sym("list")}}))));
+    CHECK(kernel::request_operation(f.encode(f.sym("list"))) == "list");
+    CHECK(kernel::is_list_request(f.encode(f.sym("list"))));
+    CHECK(kernel::is_list_request(f.encode(f.map({{f.sym("op"), f.sym("list")}}))));
     // Other entries, of any kind and before or after :op, are stepped over.
     Value busy = f.map({{f.str("x"), f.array({Value::integer(1), f.map({{Value::integer(2), Value::number(2.5)}})})},
                         {f.sym("op"), f.sym("list")},
                         {f.sym("since"), Value::pid(kernel::make_process_id(1, 20))}});
-    CHECK(kernel::is_list_request(f.vm_encode(busy)));
-    CHECK(kernel::request_operation(f.vm_encode(f.sym("kill"))) == "kill");
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(f.sym("kill"))));
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(f.str("list"))));
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(f.map({{f.sym("op"), f.str("list")}}))));
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(f.map({{f.str("op"), f.sym("list")}}))));
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(f.array({f.sym("list")}))));
-    CHECK_FALSE(kernel::is_list_request(f.vm_encode(Value::nil())));
-    CHECK(kernel::request_operation(f.vm_encode(f.map({}))).empty());
+    CHECK(kernel::is_list_request(f.encode(busy)));
+    CHECK(kernel::request_operation(f.encode(f.sym("kill"))) == "kill");
+    CHECK_FALSE(kernel::is_list_request(f.encode(f.sym("kill"))));
+    CHECK_FALSE(kernel::is_list_request(f.encode(f.str("list"))));
+    CHECK_FALSE(kernel::is_list_request(f.encode(f.map({{f.sym("op"), f.str("list")}}))));
+    CHECK_FALSE(kernel::is_list_request(f.encode(f.map({{f.str("op"), f.sym("list")}}))));
+    CHECK_FALSE(kernel::is_list_request(f.encode(f.array({f.sym("list")}))));
+    CHECK_FALSE(kernel::is_list_request(f.encode(Value::nil())));
+    CHECK(kernel::request_operation(f.encode(f.map({}))).empty());
 }
 
 TEST_CASE("kernel values: malformed requests are no request, never a crash", "[kernel_values]") {
     Fixture f;
-    std::string good = f.vm_encode(f.map({{f.sym("a"), f.array({f.str("text"), Value::number(1.0)})},
+    std::string good = f.encode(f.map({{f.sym("a"), f.array({f.str("text"), Value::number(1.0)})},
                                           {f.sym("op"), f.sym("list")}}));
     REQUIRE(kernel::is_list_request(good));
     for (size_t n = 0; n < good.size(); n++) CHECK(kernel::request_operation(good.substr(0, n)).empty());

@@ -22,6 +22,7 @@
 #include "vm/object/map.h"
 #include "vm/team.h"
 #include "vm/value_ops.h"
+#include "tests/unit/value_builder.h"
 
 using namespace vb;
 
@@ -33,66 +34,16 @@ TeamOptions stress_options() {
     return options;
 }
 
-// A team whose heap collects at every allocation, and helpers that build values
-// in it. Everything built is kept on `keep`, so the helpers compose.
-struct Fixture {
-    Team team{stress_options()};
-    Heap& heap = team.heap;
-    TempRoot keep{heap, make_array(heap.new_array())};
+// A team whose heap collects at every allocation, with the value builders.
+struct Fixture : test::ValueBuilder {
+    Fixture() : ValueBuilder(stress_options()) {}
 
-    Value hold(Value v) {
-        TempRoot held(heap, v);
-        array_push(heap, as_array(keep.get()), v);
-        return v;
-    }
-    Value str(std::string_view text) { return hold(make_string(heap.new_string(text))); }
-    Value sym(std::string_view name) { return hold(make_symbol(heap.intern(name))); }
-    Value bytes(std::string_view data) {
-        BytesObj* b = heap.new_bytes(data.size());
-        if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
-        return hold(make_bytes(b));
-    }
-    Value tuple(std::initializer_list<Value> items) {
-        TupleObj* t = heap.new_tuple(static_cast<uint32_t>(items.size()));
-        uint32_t i = 0;
-        for (Value v : items) t->items[i++] = v;
-        return hold(make_tuple(t));
-    }
-    Value array(std::initializer_list<Value> items) {
-        Value a = hold(make_array(heap.new_array()));
-        for (Value v : items) array_push(heap, as_array(a), v);
-        return a;
-    }
-    Value map(std::initializer_list<std::pair<Value, Value>> entries) {
-        Value m = hold(make_map(heap.new_map()));
-        for (auto [k, v] : entries) map_set(heap, as_map(m), k, v);
-        return m;
-    }
-    Value range(int64_t start, int64_t stop, int64_t step, bool inclusive, bool explicit_step) {
-        return hold(make_range(heap.new_range(start, stop, step, inclusive, explicit_step)));
-    }
-
-    std::string encode(Value v, const codec::Limits& limits = {}) {
-        std::string out;
-        codec::EncodeResult r = codec::encode(v, out, limits);
-        INFO(r.error);
-        REQUIRE(r.ok);
-        return out;
-    }
     codec::EncodeResult encode_error(Value v, const codec::Limits& limits = {}) {
         std::string out;
         codec::EncodeResult r = codec::encode(v, out, limits);
         CHECK_FALSE(r.ok);
         CHECK(out.empty());
         return r;
-    }
-    Value decode(std::string_view bytes, const codec::Limits& limits = {}) {
-        size_t roots = heap.temp_roots.size();
-        codec::DecodeResult r = codec::decode(heap, bytes, limits);
-        CHECK(heap.temp_roots.size() == roots);
-        INFO(r.error);
-        REQUIRE(r.ok);
-        return hold(r.value);
     }
     codec::DecodeResult decode_error(std::string_view bytes, const codec::Limits& limits = {}) {
         size_t roots = heap.temp_roots.size();
