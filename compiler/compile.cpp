@@ -3,11 +3,10 @@
 // cycles by name, then resolves and generates each module into one image.
 #include "compiler/compile.h"
 
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "compiler/codegen.h"
 #include "compiler/diagnostics.h"
@@ -26,6 +25,19 @@ std::vector<std::string> native_names(const std::string& module) {
 #include "vm/builtins/natives.def"
 #undef NATIVE
     return names;
+}
+
+// With stdio, not an ifstream: the first stream a process makes builds the C++
+// locale, whose code and tables cost a few hundred KiB of memory. As with the
+// stream, a read error ends the text.
+bool read_source(const std::string& path, std::string* out) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return false;
+    char buffer[16384];
+    size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) out->append(buffer, n);
+    std::fclose(file);
+    return true;
 }
 
 class Driver {
@@ -128,14 +140,10 @@ private:
         }
         if (auto found = m_done.find(key); found != m_done.end()) return found->second;
         if (!is_stdlib) {
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
+            if (!read_source(path, &source)) {
                 diags.error(s->loc, "cannot read the module '" + s->import_path + "' (looked for " + path + ")");
                 return -1;
             }
-            std::stringstream text;
-            text << in.rdbuf();
-            source = text.str();
         }
         return compile(key, name, path, source, is_stdlib, false);
     }

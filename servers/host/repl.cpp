@@ -5,9 +5,6 @@
 // the module "<repl>"), and errors that never end the session.
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -83,7 +80,19 @@ public:
             std::fputs(prompt, stdout);
             std::fflush(stdout);
         }
-        return static_cast<bool>(std::getline(std::cin, *line));
+        // getline(3), not std::cin: <iostream> would build the C++ locale at
+        // the start of every vb process, REPL or not.
+        char* text = nullptr;
+        size_t capacity = 0;
+        ssize_t n = ::getline(&text, &capacity, stdin);
+        if (n < 0) {
+            std::free(text);
+            return false;
+        }
+        if (n > 0 && text[n - 1] == '\n') n--;
+        line->assign(text, static_cast<size_t>(n));
+        std::free(text);
+        return true;
     }
 
 private:

@@ -26,19 +26,21 @@ Heap::~Heap() {
 }
 
 void* Heap::allocate_small(size_t size_class) {
-    if (!m_free[size_class]) {
-        size_t block = size_class * kGranule;
+    if (FreeBlock* block = m_free[size_class]) {
+        m_free[size_class] = block->next;
+        return block;
+    }
+    size_t bytes = size_class * kGranule;
+    if (static_cast<size_t>(m_carve_end - m_carve) < bytes) {
+        // The old chunk's tail (less than the largest small block) is left unused.
         char* chunk = static_cast<char*>(std::malloc(kChunkBytes));
         if (!chunk) return nullptr;
         m_chunks.push_back(chunk);
-        for (size_t at = 0; at + block <= kChunkBytes; at += block) {
-            auto* free = reinterpret_cast<FreeBlock*>(chunk + at);
-            free->next = m_free[size_class];
-            m_free[size_class] = free;
-        }
+        m_carve = chunk;
+        m_carve_end = chunk + kChunkBytes;
     }
-    FreeBlock* block = m_free[size_class];
-    m_free[size_class] = block->next;
+    void* block = m_carve;
+    m_carve += bytes;
     return block;
 }
 

@@ -92,6 +92,9 @@ private:
 
     // Small objects come from per-size free lists carved out of 64 KiB chunks, so
     // allocating and freeing them is a few pointer moves; larger ones use malloc.
+    // A chunk is carved a block at a time, when a free list is empty, and not
+    // into a whole list at once: a page of it is touched only when it is used
+    // (a small program would otherwise keep every page of a chunk per size class).
 #if defined(__SANITIZE_ADDRESS__)
     static constexpr size_t kSmallLimit = 0;  // every object from malloc, so ASan sees each one
 #else
@@ -104,6 +107,8 @@ private:
     };
     void* allocate_small(size_t size_class);
     FreeBlock* m_free[kSmallLimit / kGranule + 1] = {};
+    char* m_carve = nullptr;      // the uncarved rest of the newest chunk, for every size class
+    char* m_carve_end = nullptr;
     std::vector<void*> m_chunks;
 
     Team& m_team;
