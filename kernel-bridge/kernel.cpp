@@ -263,6 +263,12 @@ void Kernel::post_to_team(Team* team, RemoteEvent event) {
     if (m_teams.count(team)) team->post(std::move(event));
 }
 
+void Kernel::post_event(RemoteEvent event) {
+    std::lock_guard lock(m_mutex);
+    Team* team = team_of(event.to);
+    if (team && m_teams.count(team)) team->post(std::move(event));
+}
+
 uint64_t Kernel::add_responder(Responder responder) {
     std::lock_guard lock(m_mutex);
     uint64_t token = m_next_token++;

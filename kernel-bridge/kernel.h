@@ -108,6 +108,7 @@ public:
     void reply(uint64_t token, RemoteStatus status, std::string bytes) override;
     void datagram(uint64_t from, uint64_t to, std::string bytes) override;
     void group_datagram(const Team& team, uint64_t from, uint64_t group, std::string bytes) override;
+    void post_event(RemoteEvent event) override;
     void join(uint64_t group, uint64_t pid) override;
     void leave(uint64_t group, uint64_t pid) override;
     std::vector<uint64_t> remote_members(const Team& team, uint64_t group) override;

@@ -27,11 +27,11 @@ constexpr size_t kReplyHeadroom = 1;     // before a reply
 enum class RemoteStatus : uint8_t { Ok, Dead, Timeout };
 
 struct RemoteEvent {
-    enum class Kind : uint8_t { Reply, Request, Datagram };
+    enum class Kind : uint8_t { Reply, Request, Datagram, Input };
     Kind kind = Kind::Reply;
     uint64_t to = 0;     // the local process it is for
     uint64_t from = 0;   // the peer: who replied, asked, or sent
-    RemoteStatus status = RemoteStatus::Ok;  // Reply
+    RemoteStatus status = RemoteStatus::Ok;  // Reply; Input: Dead at the end of input
     uint64_t token = 0;  // Request: answer with RemotePort::reply(token, ...)
     std::string bytes;   // the message, encoded, from `offset` on
     size_t offset = 0;
@@ -63,6 +63,10 @@ public:
     // A datagram to every member of `group` that `team` does not hold: one
     // multicast for the whole cluster where it has IP multicast.
     virtual void group_datagram(const Team& team, uint64_t from, uint64_t group, std::string bytes) = 0;
+
+    // Delivers `event` to whichever team holds event.to, if one still does: how
+    // work a team started on a thread of its own (a line of input) comes back.
+    virtual void post_event(RemoteEvent event) = 0;
 
     // Group membership across the cluster.
     virtual void join(uint64_t group, uint64_t pid) = 0;

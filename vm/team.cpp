@@ -510,6 +510,10 @@ void Team::handle_event(RemoteEvent& e) {
             else abandon_send(*p, e.from, why);
             return;
         }
+        case RemoteEvent::Kind::Input:
+            if (!p || p->state != ProcessState::Reading) return;
+            wake(*p, e.status == RemoteStatus::Ok ? make_string(heap.new_string(e.bytes)) : Value::nil());
+            return;
         case RemoteEvent::Kind::Request:
         case RemoteEvent::Kind::Datagram: {
             bool request = e.kind == RemoteEvent::Kind::Request;

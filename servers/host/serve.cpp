@@ -209,6 +209,11 @@ int command_serve(int argc, char** argv, int i, const TeamOptions& options) {
         else if (arg == "--join") node.join.push_back(endpoint_or_usage(value("HOST:PORT"), "--join"));
         else if (arg == "--name") node.name = value("a name");
         else if (arg == "--key") key_path = value("a key file");
+        else if (arg == "--threads") {
+            int threads = std::atoi(value("a number of threads").c_str());
+            if (threads < 1 || threads > 64) serve_usage("--threads needs a number from 1 to 64");
+            node.threads = static_cast<unsigned>(threads);
+        }
         else if (arg == "--multicast") node.multicast = endpoint_or_usage(value("GROUP:PORT"), "--multicast");
         else if (arg == "--dead-ms") node.dead_after = std::chrono::milliseconds(std::atoi(value("milliseconds").c_str()));
         else if (arg == "--faults") {

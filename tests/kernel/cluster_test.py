@@ -46,7 +46,7 @@ def free_port():
 
 
 class Node:
-    def __init__(self, vb, key, name, join=None, programs=(), extra=(), wait=True):
+    def __init__(self, vb, key, name, join=None, programs=(), extra=(), wait=True, stdin=None):
         self.port = free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.name = name
@@ -56,7 +56,7 @@ class Node:
         args += [os.path.join(PROGRAMS, p) for p in programs]
         self.out = tempfile.TemporaryFile()
         self.err = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(args, stdout=self.out, stderr=self.err)
+        self.process = subprocess.Popen(args, stdin=stdin, stdout=self.out, stderr=self.err)
         if wait:
             self.wait_for_stderr("listening on", 10)
 
@@ -203,6 +203,23 @@ def main():
         for n in nodes:
             n.stop()
         nodes = []
+
+        # A team waiting in io.read_line holds neither its node's thread (here
+        # the only one) nor its transport: the node answers while no line comes.
+        reader = Node(vb, key, "reader", programs=["reader.vb"], extra=["--threads", "1"], stdin=subprocess.PIPE)
+        nodes.append(reader)
+        check("io.read_line in a node: the reader waits", reader.wait_for("reading", 10), reader.text("err"))
+        time.sleep(0.3)
+        r = subprocess.run([vb, "nodes", "--node", reader.address, "--key", key], capture_output=True, text=True,
+                           timeout=30)
+        check("io.read_line in a node: the node answers meanwhile", r.returncode == 0 and "reader" in r.stdout,
+              r.stdout + r.stderr)
+        reader.process.stdin.write(b"hello\nworld\n")
+        reader.process.stdin.close()
+        check("io.read_line in a node: the lines, then the end of input",
+              reader.wait_for("end of input", 10) and "got hello\ngot world\n" in reader.text(), reader.text())
+        reader.stop()
+        nodes.remove(reader)
 
         # Datagrams to a group with members on two other nodes: one IP multicast
         # each (loopback carries multicast when every node names 127.0.0.1), or,

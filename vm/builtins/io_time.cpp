@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "vm/builtins/natives.h"
 #include "vm/errors.h"
@@ -28,32 +29,51 @@ NativeResult native_io_write(Process& p, Value* args, uint32_t, Value& result) {
     return NativeResult::Ok;
 }
 
-// The next line of standard input without its "\n" (or "\r\n"), or nil at the
-// end of input. A last line without a newline is still returned. This blocks
-// the whole team while it waits.
-NativeResult native_io_read_line(Process& p, Value*, uint32_t, Value& result) {
-    std::fflush(stdout);  // a prompt written with io.write shows before we wait
+namespace {
+
+// The next line of standard input without its "\n" (or "\r\n"); false at the
+// end of input. A last line without a newline is still a line.
+bool read_stdin_line(std::string* out) {
     char* line = nullptr;
     size_t capacity = 0;
     ssize_t n = ::getline(&line, &capacity, stdin);
     if (n < 0) {
         std::free(line);
         std::clearerr(stdin);
-        result = Value::nil();
-        return NativeResult::Ok;
+        return false;
     }
     size_t length = static_cast<size_t>(n);
     if (length && line[length - 1] == '\n') length--;
     if (length && line[length - 1] == '\r') length--;
-    StringObj* s;
-    try {
-        s = p.team().heap.new_string(std::string_view(line, length));
-    } catch (...) {
-        std::free(line);
-        throw;
-    }
+    out->assign(line, length);
     std::free(line);
-    result = make_string(s);
+    return true;
+}
+
+}  // namespace
+
+// The next line of standard input, or nil at the end of input. In a plain run
+// this blocks the whole team while it waits. A team of a node shares its thread
+// with the node's other teams and its transport, so there the line is read on a
+// thread of its own and only the reading process waits (ProcessState::Reading);
+// the line comes back as an Input event.
+NativeResult native_io_read_line(Process& p, Value*, uint32_t, Value& result) {
+    std::fflush(stdout);  // a prompt written with io.write shows before we wait
+    result = Value::nil();
+    if (RemotePort* port = p.team().port()) {
+        uint64_t pid = p.pid();
+        std::thread([port, pid] {
+            RemoteEvent e;
+            e.kind = RemoteEvent::Kind::Input;
+            e.to = e.from = pid;
+            e.status = read_stdin_line(&e.bytes) ? RemoteStatus::Ok : RemoteStatus::Dead;
+            port->post_event(std::move(e));
+        }).detach();
+        p.state = ProcessState::Reading;
+        return NativeResult::Block;
+    }
+    std::string line;
+    if (read_stdin_line(&line)) result = make_string(p.team().heap.new_string(line));
     return NativeResult::Ok;
 }
 

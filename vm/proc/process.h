@@ -72,6 +72,7 @@ enum class ProcessState : uint8_t {
     Receiving,      // in v.receive
     AwaitingReply,  // in v.send, waiting for `waiting_on` to reply
     Sleeping,       // in time.sleep
+    Reading,        // in io.read_line, in a team of a node (the line comes as an Input event)
     Done,
 };
 
